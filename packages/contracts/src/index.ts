@@ -1,5 +1,7 @@
 export * from "./auth";
 export * from "./catalog";
+export * from "./config";
+export * from "./console";
 export * from "./errors";
 export * from "./identifiers";
 export * from "./keybridge";

@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+/** What the browser needs to know about this deployment (GET /api/v1/public-config). */
+export const publicConfigSchema = z.object({
+  version: z.string(),
+  keybridgeUrl: z.string(),
+  demo: z.boolean(),
+  /** Only in demo mode: the PIN of the demo keys, shown as a hint on the login page. */
+  demoPin: z.string().nullable(),
+});
+export type PublicConfig = z.infer<typeof publicConfigSchema>;
