@@ -1,0 +1,17 @@
+import type { Migration } from "kysely";
+import * as identityAndAccess from "./001_identity_and_access";
+import * as catalog from "./002_catalog";
+import * as enterprises from "./003_enterprises";
+import * as certificates from "./004_certificates";
+import * as orders from "./005_orders";
+import * as infrastructure from "./006_infrastructure";
+
+/** Migrations in order; each is written once with Kysely's schema builder and runs on SQLite and PostgreSQL. */
+export const migrations: Record<string, Migration> = {
+  "001_identity_and_access": identityAndAccess,
+  "002_catalog": catalog,
+  "003_enterprises": enterprises,
+  "004_certificates": certificates,
+  "005_orders": orders,
+  "006_infrastructure": infrastructure,
+};

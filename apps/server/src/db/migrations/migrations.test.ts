@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../test/support/test-database";
+import type { DatabaseHandle } from "../database";
+
+const now = new Date().toISOString();
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle.close());
+
+async function seedUserAndEnterprise(suffix: string) {
+  const { db } = handle;
+  const userId = `user-${suffix}`;
+  const enterpriseId = `ent-${suffix}`;
+  await db
+    .insertInto("users")
+    .values({ id: userId, mobile: `1380000${suffix.padStart(4, "0")}`, created_at: now, updated_at: now })
+    .execute();
+  await db
+    .insertInto("enterprises")
+    .values({ id: enterpriseId, uscc: `USCC${suffix}`, name: `企业${suffix}`, created_at: now, updated_at: now })
+    .execute();
+  return { userId, enterpriseId };
+}
+
+describe(`schema constraints (${process.env.TEST_DATABASE_URL ? "postgres" : "sqlite"})`, () => {
+  it("allows one active administrator per enterprise", async () => {
+    const a = await seedUserAndEnterprise("1");
+    const b = await seedUserAndEnterprise("2");
+    const identity = (id: string, userId: string) => ({
+      id,
+      user_id: userId,
+      enterprise_id: a.enterpriseId,
+      role: "admin" as const,
+      status: "active" as const,
+      created_at: now,
+      updated_at: now,
+    });
+    await handle.db.insertInto("identities").values(identity("i1", a.userId)).execute();
+    await expect(handle.db.insertInto("identities").values(identity("i2", b.userId)).execute()).rejects.toThrow();
+    // A revoked former administrator does not block the new one.
+    await handle.db.updateTable("identities").set({ status: "revoked" }).where("id", "=", "i1").execute();
+    await handle.db.insertInto("identities").values(identity("i3", b.userId)).execute();
+  });
+
+  it("keeps money non-negative and states inside their tables", async () => {
+    const row = { code: "x", name: "X", holder_kind: "personal" as const, created_at: now, updated_at: now };
+    await expect(
+      handle.db
+        .insertInto("certificate_categories")
+        .values({ ...row, base_fee_fen: -1 })
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      handle.db
+        .insertInto("staff")
+        .values({
+          id: "s",
+          username: "u",
+          display_name: "d",
+          role: "superuser" as "operator",
+          password_hash: "h",
+          created_at: now,
+          updated_at: now,
+        })
+        .execute(),
+    ).rejects.toThrow();
+  });
+
+  it("allows a mobile number on one account only", async () => {
+    await handle.db
+      .insertInto("users")
+      .values({ id: "m1", mobile: "13912345678", created_at: now, updated_at: now })
+      .execute();
+    await expect(
+      handle.db
+        .insertInto("users")
+        .values({ id: "m2", mobile: "13912345678", created_at: now, updated_at: now })
+        .execute(),
+    ).rejects.toThrow();
+  });
+});

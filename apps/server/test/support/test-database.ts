@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type DatabaseHandle, type DatabaseTarget, migrateToLatest, openDatabase } from "../../src/db/database";
+
+/**
+ * A fresh, migrated database for one test file: SQLite in memory, or — when TEST_DATABASE_URL is set, as in
+ * CI — a new PostgreSQL database created for this file and dropped afterwards, so runs never collide.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle & { target: DatabaseTarget }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const target = { kind: "sqlite", file: ":memory:" } as const;
+    const handle = openDatabase(target);
+    await migrateToLatest(handle.db);
+    return { ...handle, target };
+  }
+  const name = `lnca_test_${randomBytes(6).toString("hex")}`;
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const target = { kind: "postgres", url: url.toString() } as const;
+  const handle = openDatabase(target);
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    target,
+    close: async () => {
+      await handle.close();
+      await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+async function withAdmin(url: string, run: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await run(client);
+  } finally {
+    await client.end();
+  }
+}
