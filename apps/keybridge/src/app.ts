@@ -1,0 +1,83 @@
+import {
+  KEYBRIDGE_PROTOCOL_VERSION,
+  type KeybridgeStatus,
+  keybridgeErrorCodes,
+  type SignChallengeResponse,
+  signChallengeRequestSchema,
+} from "@lnca/contracts";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import packageJson from "../package.json" with { type: "json" };
+import type { KeybridgeBackend } from "./backend/backend";
+import { checkChallenge } from "./challenge-check";
+import { KeybridgeError } from "./errors";
+import { createKeybridgeLogger } from "./logger";
+import { installOriginPolicy } from "./security";
+
+export interface KeybridgeAppOptions {
+  backend: KeybridgeBackend;
+  /** Exact origins (scheme://host[:port]) of the web pages allowed to use the keybridge. */
+  allowedOrigins: readonly string[];
+  /** A pino logger; silent when omitted (tests). */
+  logger?: FastifyBaseLogger;
+}
+
+export function createKeybridgeApp({ backend, allowedOrigins, logger }: KeybridgeAppOptions): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: logger ?? createKeybridgeLogger("silent"),
+    bodyLimit: 16 * 1024,
+    // Clients and proxies have no business here; never trust forwarded headers.
+    trustProxy: false,
+  });
+  installOriginPolicy(app, allowedOrigins);
+
+  app.get("/v1/status", async (): Promise<KeybridgeStatus> => {
+    return {
+      name: "lnca-keybridge",
+      version: packageJson.version,
+      protocol: KEYBRIDGE_PROTOCOL_VERSION,
+      backend: backend.kind,
+    };
+  });
+
+  app.get("/v1/keys", async () => ({ keys: await backend.listKeys() }));
+
+  app.post<{ Params: { keyId: string } }>(
+    "/v1/keys/:keyId/sign-challenge",
+    async (request): Promise<SignChallengeResponse> => {
+      const parsed = signChallengeRequestSchema.safeParse(request.body);
+      if (!parsed.success) {
+        const pinOnly = parsed.error.issues.every((issue) => issue.path[0] === "pin");
+        throw pinOnly ? new KeybridgeError("PIN_INVALID_FORMAT", 400) : new KeybridgeError("VALIDATION_FAILED", 400);
+      }
+      const { certId, pin, challenge } = parsed.data;
+      // The origin policy has already required an allowed Origin header.
+      checkChallenge(challenge, request.headers.origin ?? "");
+      const signed = await backend.signChallenge(request.params.keyId, certId, pin, challenge);
+      return { ...signed, signature: signed.signature.toString("base64") };
+    },
+  );
+
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ error: { code: "NOT_FOUND", message: keybridgeErrorCodes.NOT_FOUND } }),
+  );
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof KeybridgeError) {
+      const { code, message, triesLeft } = error;
+      return reply
+        .code(error.statusCode)
+        .send({ error: { code, message, ...(triesLeft !== undefined && { triesLeft }) } });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large.
+      const message = keybridgeErrorCodes.VALIDATION_FAILED;
+      return reply.code(status).send({ error: { code: "VALIDATION_FAILED", message } });
+    }
+    request.log.error({ err: { type: (error as Error).name, message: (error as Error).message } }, "keybridge error");
+    return reply.code(500).send({ error: { code: "TOKEN_ERROR", message: keybridgeErrorCodes.TOKEN_ERROR } });
+  });
+
+  app.addHook("onClose", async () => backend.close());
+  return app;
+}
