@@ -14,6 +14,7 @@ export const errorCatalog = {
   CSRF_TOKEN_INVALID: { status: 403, message: "页面已过期，请刷新后重试" },
   RATE_LIMITED: { status: 429, message: "操作过于频繁，请稍后再试" },
   INTERNAL_ERROR: { status: 500, message: "系统繁忙，请稍后再试" },
+  STATE_CONFLICT: { status: 409, message: "当前状态不允许此操作，请刷新后重试" },
 
   CATALOG_UNKNOWN_PLATFORM: { status: 400, message: "应用平台不存在" },
   CATALOG_UNKNOWN_CATEGORY: { status: 400, message: "CA 证类别不存在" },

@@ -1,3 +1,5 @@
+import "./zod-locale";
+
 export * from "./auth";
 export * from "./catalog";
 export * from "./config";

@@ -1,0 +1,36 @@
+import type { DbOrTx } from "../../db/database";
+import type { AuditLogTable } from "../../db/schema";
+import { newId } from "../../shared/ids";
+
+export interface Actor {
+  kind: AuditLogTable["actor_kind"];
+  id: string | null;
+  ip?: string | null;
+}
+
+export const systemActor: Actor = { kind: "system", id: null };
+
+/** Writes one audit row; always called inside the transaction that makes the change it records. */
+export async function recordAudit(
+  trx: DbOrTx,
+  actor: Actor,
+  action: string,
+  entity: { kind: string; id: string | null },
+  data: Record<string, unknown> = {},
+  at: Date = new Date(),
+): Promise<void> {
+  await trx
+    .insertInto("audit_log")
+    .values({
+      id: newId(),
+      at: at.toISOString(),
+      actor_kind: actor.kind,
+      actor_id: actor.id,
+      action,
+      entity_kind: entity.kind,
+      entity_id: entity.id,
+      data: JSON.stringify(data),
+      ip: actor.ip ?? null,
+    })
+    .execute();
+}

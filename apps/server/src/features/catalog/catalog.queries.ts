@@ -1,0 +1,55 @@
+import type { DbOrTx } from "../../db/database";
+import type { CertificateCategoriesTable, PlatformsTable, ServicePointsTable, VendorsTable } from "../../db/schema";
+
+export function listActivePlatforms(db: DbOrTx) {
+  return db
+    .selectFrom("platforms")
+    .select(["id", "code", "name", "fee_fen"])
+    .where("active", "=", 1)
+    .orderBy("sort_order")
+    .orderBy("code")
+    .execute();
+}
+
+export function listCategories(db: DbOrTx) {
+  return db
+    .selectFrom("certificate_categories")
+    .select(["code", "name", "base_fee_fen", "holder_kind"])
+    .orderBy("sort_order")
+    .orderBy("code")
+    .execute();
+}
+
+export function listVendors(db: DbOrTx) {
+  return db.selectFrom("vendors").select(["id", "code", "name"]).orderBy("code").execute();
+}
+
+export function listServicePoints(db: DbOrTx) {
+  return db.selectFrom("service_points").select(["code", "name", "city"]).orderBy("code").execute();
+}
+
+export async function insertCategory(
+  db: DbOrTx,
+  row: Omit<CertificateCategoriesTable, "sort_order"> & { sort_order: number },
+) {
+  await db.insertInto("certificate_categories").values(row).execute();
+}
+
+export async function insertPlatform(
+  db: DbOrTx,
+  row: Omit<PlatformsTable, "active" | "sort_order"> & { sort_order: number },
+) {
+  await db.insertInto("platforms").values(row).execute();
+}
+
+export async function insertVendor(db: DbOrTx, row: VendorsTable) {
+  await db.insertInto("vendors").values(row).execute();
+}
+
+export async function insertServicePoint(db: DbOrTx, row: ServicePointsTable) {
+  await db.insertInto("service_points").values(row).execute();
+}
+
+export function findVendorByCode(db: DbOrTx, code: string) {
+  return db.selectFrom("vendors").selectAll().where("code", "=", code).executeTakeFirst();
+}

@@ -1,0 +1,14 @@
+import { systemActor } from "../features/audit/audit";
+import type { CatalogAdminService } from "../features/catalog/catalog-admin.service";
+import { demoCategories, demoPlatforms, demoServicePoints, demoVendors } from "./demo-catalog";
+
+export async function seedCatalog(admin: CatalogAdminService): Promise<void> {
+  for (const [i, category] of demoCategories.entries()) {
+    await admin.createCategory(systemActor, { ...category, sortOrder: i });
+  }
+  for (const [i, platform] of demoPlatforms.entries()) {
+    await admin.createPlatform(systemActor, { ...platform, sortOrder: i });
+  }
+  for (const vendor of demoVendors) await admin.createVendor(systemActor, vendor);
+  for (const point of demoServicePoints) await admin.createServicePoint(systemActor, point);
+}

@@ -1,0 +1,27 @@
+import { type AppConfig, createContext } from "./app/context";
+import { migrateToLatest, openDatabase } from "./db/database";
+import { createApp } from "./http/app";
+import { createLogger } from "./http/logger";
+import { seedDemoIfEmpty } from "./seed/seed-demo";
+
+/** Opens the database, migrates, seeds the demo on an empty database, and starts HTTP and the workers. */
+export async function startServer(config: AppConfig) {
+  const logger = createLogger(config.logLevel);
+  const database = openDatabase(config.database);
+  await migrateToLatest(database.db);
+  const ctx = createContext({ config, database, logger });
+  if (config.demo) await seedDemoIfEmpty(ctx);
+  const app = await createApp(ctx);
+  await app.listen({ host: config.host, port: config.port });
+  const workers = ctx.startWorkers();
+  logger.info({ database: database.kind, origin: config.publicOrigin }, "CA 互联互通服务平台已启动");
+  return {
+    app,
+    ctx,
+    stop: async () => {
+      await app.close();
+      await workers.stop();
+      await database.close();
+    },
+  };
+}

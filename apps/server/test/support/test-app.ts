@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import pino from "pino";
+import { type AppConfig, type AppContext, createContext } from "../../src/app/context";
+import { loadConfig } from "../../src/config/config";
+import { createApp } from "../../src/http/app";
+import type { Clock } from "../../src/shared/clock";
+import { createTestDatabase } from "./test-database";
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+export class TestClock implements Clock {
+  constructor(private current = new Date()) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** The real app on a fresh database (SQLite, or PostgreSQL when TEST_DATABASE_URL is set), no web build. */
+export async function createTestApp(opts: { clock?: Clock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const base = loadConfig({
+    NODE_ENV: "test",
+    SECRET_KEY: "test-secret-key-test-secret-key-0123456789",
+    DEMO: "false",
+    WORKERS: "false",
+  });
+  const config: AppConfig = { ...base, version: "test", trustProxy: false, webDist: "/nonexistent", ...opts.config };
+  const ctx = createContext({ config, database, logger: pino({ level: "silent" }), clock: opts.clock });
+  const app = await createApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
