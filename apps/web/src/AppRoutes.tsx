@@ -1,0 +1,74 @@
+import { Navigate, Route, Routes } from "react-router-dom";
+import { CaManagementPage } from "./center/CaManagementPage";
+import { CenterLayout } from "./center/CenterLayout";
+import { EnterprisePage } from "./center/EnterprisePage";
+import { IdentityPage } from "./center/IdentityPage";
+import { InvoicesPage } from "./center/InvoicesPage";
+import { OrdersPage } from "./center/OrdersPage";
+import { ProfilePage } from "./center/ProfilePage";
+import { RequireSession } from "./center/RequireSession";
+import { StaffPage } from "./center/StaffPage";
+import { CatalogPage } from "./console/CatalogPage";
+import { ConsoleDownloadsPage } from "./console/ConsoleDownloadsPage";
+import { ConsoleInvoicesPage } from "./console/ConsoleInvoicesPage";
+import { ConsoleLayout } from "./console/ConsoleLayout";
+import { ConsoleLoginPage } from "./console/ConsoleLoginPage";
+import { ConsoleOrdersPage } from "./console/ConsoleOrdersPage";
+import { RegistryImportPage } from "./console/RegistryImportPage";
+import { RequireStaff } from "./console/RequireStaff";
+import { ReviewQueuePage } from "./console/ReviewQueuePage";
+import { SmsOutboxPage } from "./console/SmsOutboxPage";
+import { PublicLayout } from "./layout/PublicLayout";
+import { LoginPage } from "./login/LoginPage";
+import { DownloadsPage } from "./portal/DownloadsPage";
+import { HomePage } from "./portal/HomePage";
+import { NotFoundPage } from "./portal/NotFoundPage";
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="downloads" element={<DownloadsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+
+      <Route
+        path="center"
+        element={
+          <RequireSession>
+            <CenterLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<ProfilePage />} />
+        <Route path="identity" element={<IdentityPage />} />
+        <Route path="enterprise" element={<EnterprisePage />} />
+        <Route path="staff" element={<StaffPage />} />
+        <Route path="ca" element={<CaManagementPage />} />
+        <Route path="orders" element={<OrdersPage />} />
+        <Route path="invoices" element={<InvoicesPage />} />
+      </Route>
+
+      <Route path="console/login" element={<ConsoleLoginPage />} />
+      <Route
+        path="console"
+        element={
+          <RequireStaff>
+            <ConsoleLayout />
+          </RequireStaff>
+        }
+      >
+        <Route index element={<Navigate to="review" replace />} />
+        <Route path="review" element={<ReviewQueuePage />} />
+        <Route path="catalog" element={<CatalogPage />} />
+        <Route path="orders" element={<ConsoleOrdersPage />} />
+        <Route path="invoices" element={<ConsoleInvoicesPage />} />
+        <Route path="registry" element={<RegistryImportPage />} />
+        <Route path="sms-outbox" element={<SmsOutboxPage />} />
+        <Route path="downloads" element={<ConsoleDownloadsPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,63 @@
+import type { RegistryImportResponse, SmsOutboxItem, Staff } from "@lnca/contracts";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, isApiError } from "./client";
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const STAFF_SESSION_KEY = ["console", "session"] as const;
+
+/** The logged-in operator staff member, or null without a console session. */
+export function useStaffSession() {
+  return useQuery({
+    queryKey: STAFF_SESSION_KEY,
+    queryFn: async (): Promise<Staff | null> => {
+      try {
+        return (await api<{ staff: Staff }>("/console/auth/session")).staff;
+      } catch (error) {
+        if (isApiError(error, "UNAUTHENTICATED")) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useConsoleLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { username: string; password: string }) =>
+      api<{ staff: Staff }>("/console/auth/login", { method: "POST", body }),
+    onSuccess: (result) => queryClient.setQueryData(STAFF_SESSION_KEY, result.staff),
+  });
+}
+
+/** Ends the staff session; the caller leaves the console first, then forgets the cached session. */
+export function useConsoleLogout() {
+  const queryClient = useQueryClient();
+  const mutation = useMutation({ mutationFn: () => api<void>("/console/auth/logout", { method: "POST" }) });
+  const forget = () => queryClient.setQueryData(STAFF_SESSION_KEY, null);
+  return { ...mutation, forget };
+}
+
+/** Testers read demo SMS codes here, so it refreshes on its own. */
+export function useSmsOutbox(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ["console", "sms-outbox", page, pageSize],
+    queryFn: () => api<Page<SmsOutboxItem>>(`/console/sms-outbox?page=${page}&pageSize=${pageSize}`),
+    refetchInterval: 5_000,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+export function useRegistryImport() {
+  return useMutation({
+    mutationFn: (csv: string) =>
+      api<RegistryImportResponse>("/console/certificate-registry/import", { method: "POST", body: { csv } }),
+  });
+}

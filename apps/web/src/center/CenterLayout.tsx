@@ -1,0 +1,95 @@
+import {
+  ApartmentOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { App, Button, Layout, Menu, type MenuProps, Space, Tag } from "antd";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { useLogout } from "../api/auth";
+import { errorMessage } from "../api/client";
+import { BrandMark } from "../layout/BrandMark";
+import { displayName, identityLabel } from "../shared/roles";
+import { useCurrentUser } from "./useCurrentUser";
+
+/** 个人中心 shell: who is logged in, as which identity, and what that identity may open. */
+export function CenterLayout() {
+  const { user, identity } = useCurrentUser();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const { message } = App.useApp();
+  const logout = useLogout();
+  const isAdmin = identity?.role === "admin";
+
+  const items: MenuProps["items"] = [
+    { key: "/center", icon: <UserOutlined />, label: "个人信息" },
+    { key: "/center/identity", icon: <SwapOutlined />, label: "切换身份" },
+    // Enterprise information and staff are the administrator's alone (SPEC J2 permissions).
+    ...(isAdmin
+      ? [
+          { key: "/center/enterprise", icon: <ShopOutlined />, label: "企业信息" },
+          { key: "/center/staff", icon: <TeamOutlined />, label: "人员管理" },
+        ]
+      : []),
+    { key: "/center/ca", icon: <SafetyCertificateOutlined />, label: "CA 管理" },
+    { key: "/center/orders", icon: <ProfileOutlined />, label: "订单管理" },
+    { key: "/center/invoices", icon: <FileTextOutlined />, label: "发票管理" },
+  ];
+
+  async function onLogout() {
+    try {
+      await logout.mutateAsync();
+    } catch (error) {
+      message.error(errorMessage(error));
+      return;
+    }
+    navigate("/", { replace: true });
+    logout.forget();
+  }
+
+  return (
+    <Layout className="center-layout">
+      <Layout.Header className="app-header">
+        <BrandMark subtitle="个人中心" />
+        <Space size={16} className="app-header-user">
+          <span data-testid="center-user">
+            <UserOutlined /> {displayName(user)}
+          </span>
+          {identity ? (
+            <Tag
+              icon={isAdmin ? <ApartmentOutlined /> : <IdcardOutlined />}
+              color="blue"
+              data-testid="current-identity"
+            >
+              {identityLabel(identity)}
+            </Tag>
+          ) : (
+            <Tag>尚未选择身份</Tag>
+          )}
+          <Button type="text" icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => void onLogout()}>
+            退出登录
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} className="app-sider">
+          <Menu
+            mode="inline"
+            selectedKeys={[pathname.replace(/\/$/, "")]}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
