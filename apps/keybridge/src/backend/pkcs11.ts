@@ -33,12 +33,11 @@ const { TokenFlag, SessionFlag, ObjectClass } = graphene;
 /**
  * USB keys through a PKCS#11 module (graphene-pk11). keyId = token serial number; certId = hex CKA_ID
  * shared by a certificate and its private key. Each operation opens a session, logs in, works, logs out
- * and closes the session; operations run one at a time. The module is loaded and initialised once
- * (SoftHSM2 reads SOFTHSM2_CONF at that moment).
+ * and closes the session; operations run one at a time. The module is loaded and initialised once per
+ * process (SoftHSM2 reads SOFTHSM2_CONF at that moment, so set it before the first backend is created).
  */
 export function createPkcs11Backend(options: Pkcs11BackendOptions): KeybridgeBackend {
-  const module = graphene.Module.load(options.modulePath, "pkcs11");
-  module.initialize();
+  const module = acquireModule(options.modulePath);
   const counter = new PinFailureCounter(options.stateDir);
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -145,7 +144,7 @@ export function createPkcs11Backend(options: Pkcs11BackendOptions): KeybridgeBac
       });
     },
 
-    signChallenge(keyId, certId, pin, challenge) {
+    async signChallenge(keyId, certId, pin, challenge) {
       assertChallengeText(challenge);
       const id = idBytes(certId);
       const prepare = (session: graphene.Session) => {
@@ -175,7 +174,7 @@ export function createPkcs11Backend(options: Pkcs11BackendOptions): KeybridgeBac
       });
     },
 
-    generateKeyPair(keyId, pin, { algorithm, id }) {
+    async generateKeyPair(keyId, pin, { algorithm, id }) {
       const idBuffer = idBytes(id);
       return withLogin(keyId, pin, true, noop, (session) => {
         if (session.find({ id: idBuffer }).length > 0)
@@ -186,7 +185,7 @@ export function createPkcs11Backend(options: Pkcs11BackendOptions): KeybridgeBac
       });
     },
 
-    importCertificate(keyId, pin, { id, certificateDer, label, chainPem }) {
+    async importCertificate(keyId, pin, { id, certificateDer, label, chainPem }) {
       const idBuffer = idBytes(id);
       return withLogin(keyId, pin, true, noop, (session) => {
         const publicKeys = session.find({ class: ObjectClass.PUBLIC_KEY, id: idBuffer });
@@ -207,7 +206,7 @@ export function createPkcs11Backend(options: Pkcs11BackendOptions): KeybridgeBac
       });
     },
 
-    deleteObjects(keyId, pin, id) {
+    async deleteObjects(keyId, pin, id) {
       const idBuffer = idBytes(id);
       return withLogin(keyId, pin, true, noop, (session) => {
         session.destroy({ id: idBuffer });
@@ -216,9 +215,36 @@ export function createPkcs11Backend(options: Pkcs11BackendOptions): KeybridgeBac
 
     async close() {
       await queue;
-      module.finalize();
+      releaseModule(options.modulePath);
     },
   };
+}
+
+/**
+ * A module is loaded and initialised once per process however many backends use it: C_Initialize may be
+ * called only once, and C_Finalize would pull the module from under every other user.
+ */
+const loadedModules = new Map<string, { module: graphene.Module; users: number }>();
+
+function acquireModule(modulePath: string): graphene.Module {
+  let entry = loadedModules.get(modulePath);
+  if (!entry) {
+    const module = graphene.Module.load(modulePath, "pkcs11");
+    module.initialize();
+    entry = { module, users: 0 };
+    loadedModules.set(modulePath, entry);
+  }
+  entry.users++;
+  return entry.module;
+}
+
+function releaseModule(modulePath: string): void {
+  const entry = loadedModules.get(modulePath);
+  if (!entry) return;
+  entry.users--;
+  if (entry.users > 0) return;
+  loadedModules.delete(modulePath);
+  entry.module.finalize();
 }
 
 function noop(): void {}
