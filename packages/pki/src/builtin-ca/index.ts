@@ -1,0 +1,11 @@
+export {
+  BuiltinCa,
+  type CreateCrlRequest,
+  type CrlReasonName,
+  type IssuedCertificate,
+  type IssueFromCsrRequest,
+  type IssueRequest,
+} from "./builtin-ca";
+export { type BuiltinCaState, type CreateBuiltinCaOptions, createBuiltinCa } from "./create";
+export type { KeyEncryption, SealedPrivateKey } from "./key-envelope";
+export type { KeyUsageName } from "./leaf-extensions";
