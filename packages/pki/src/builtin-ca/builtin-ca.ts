@@ -5,6 +5,7 @@ import { certificateFacts } from "../certificate";
 import { parseCsr } from "../csr";
 import { encodeUnsignedInteger } from "../der";
 import { PkiError } from "../errors";
+import { derToPem } from "../pem";
 import { x509 } from "../provider";
 import { buildSubject, type CertificateProfile } from "../subject";
 import type { CryptoKey } from "../webcrypto";
@@ -137,7 +138,7 @@ export class BuiltinCa {
         new x509.AuthorityKeyIdentifierExtension(this.issuingKeyId()),
       ],
     });
-    return crl.toString("pem");
+    return derToPem(crl.rawData, "X509 CRL"); // RFC 7468's label (OpenSSL's), not @peculiar's "CRL"
   }
 
   private issuingKeyId(): string {

@@ -1,0 +1,9 @@
+export type { CrlFacts } from "./crl";
+export {
+  VALIDATION_FAILURE_REASONS,
+  type ValidationFailure,
+  type ValidationFailureReason,
+  type ValidationResult,
+  type ValidationSuccess,
+} from "./result";
+export { type CrlLoadReport, TrustStore, type TrustStoreOptions, type ValidateInput } from "./trust-store";
