@@ -9,7 +9,7 @@ export async function startServer(config: AppConfig) {
   const logger = createLogger(config.logLevel);
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
-  const ctx = createContext({ config, database, logger });
+  const ctx = await createContext({ config, database, logger });
   if (config.demo) await seedDemoIfEmpty(ctx);
   const app = await createApp(ctx);
   await app.listen({ host: config.host, port: config.port });

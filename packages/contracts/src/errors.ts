@@ -31,6 +31,7 @@ export const errorCatalog = {
   CERTIFICATE_EXPIRED: { status: 401, message: "CA 数字证书已过期，请办理延期" },
   CERTIFICATE_NOT_YET_VALID: { status: 401, message: "CA 数字证书尚未生效" },
   CERTIFICATE_REVOKED: { status: 401, message: "CA 数字证书已被吊销" },
+  CERTIFICATE_REVOCATION_UNKNOWN: { status: 401, message: "暂时无法确认 CA 数字证书的吊销状态，请稍后再试" },
   CERTIFICATE_KEY_USAGE: { status: 401, message: "CA 数字证书不可用于登录签名" },
   SIGNATURE_INVALID: { status: 401, message: "签名验证失败，请确认使用的是本人的 CA 锁" },
 
@@ -51,6 +52,7 @@ export const errorCatalog = {
   LOGIN_RATE_LIMITED: { status: 429, message: "登录尝试过于频繁，请稍后再试" },
   CREDENTIALS_INVALID: { status: 401, message: "用户名或密码错误" },
 
+  CA_UNAVAILABLE: { status: 503, message: "证书签发服务暂不可用，请稍后再试" },
   REGISTRY_IMPORT_INVALID: { status: 400, message: "证书名录文件格式不正确" },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,8 +1,25 @@
 import type { Logger } from "pino";
+import { BuiltinCaAdapter } from "../adapters/ca/builtin-ca-adapter";
+import { AliyunSmsSender } from "../adapters/sms/aliyun-sms-sender";
+import { OutboxSmsSender } from "../adapters/sms/outbox-sms-sender";
+import type { SmsSender } from "../adapters/sms/sms";
 import type { Config } from "../config/config";
 import type { DatabaseHandle } from "../db/database";
+import { systemActor } from "../features/audit/audit";
+import { BindingService } from "../features/auth/binding.service";
+import { CaLoginService } from "../features/auth/ca-login.service";
+import { ChallengeService } from "../features/auth/challenges.service";
 import { SessionService } from "../features/auth/sessions.service";
+import { SmsCodeService } from "../features/auth/sms-codes.service";
+import { SmsLoginService } from "../features/auth/sms-login.service";
+import { StaffAuthService } from "../features/auth/staff-auth.service";
+import { findVendorByCode } from "../features/catalog/catalog.queries";
 import { CatalogService } from "../features/catalog/catalog.service";
+import { CatalogAdminService } from "../features/catalog/catalog-admin.service";
+import { CertificateAdminService } from "../features/certificates/certificate-admin.service";
+import { RegistryImportService } from "../features/certificates/registry-import.service";
+import { TrustService } from "../features/certificates/trust.service";
+import { SMS_SEND_JOB, SmsService } from "../features/notifications/sms.service";
 import { OutboxWorker } from "../features/outbox/outbox.worker";
 import { type Clock, systemClock } from "../shared/clock";
 
@@ -19,26 +36,90 @@ export interface AppContext {
   clock: Clock;
   sessions: SessionService;
   catalog: CatalogService;
-  /** Starts the outbox workers of this process (when enabled); returns how to stop them. */
+  catalogAdmin: CatalogAdminService;
+  ca: BuiltinCaAdapter;
+  trust: TrustService;
+  certificateAdmin: CertificateAdminService;
+  registry: RegistryImportService;
+  sms: SmsService;
+  smsCodes: SmsCodeService;
+  challenges: ChallengeService;
+  caLogin: CaLoginService;
+  binding: BindingService;
+  smsLogin: SmsLoginService;
+  staffAuth: StaffAuthService;
+  /** Starts this process's outbox worker and CRL refresh (when enabled); returns how to stop them. */
   startWorkers(): { stop(): Promise<void> };
 }
 
-export function createContext(deps: {
+function smsSenderFor(config: AppConfig, logger: Logger): SmsSender {
+  return config.sms.provider === "aliyun" ? new AliyunSmsSender(config.sms) : new OutboxSmsSender(logger);
+}
+
+const BUILTIN_CA_NAME = "辽宁 CA 互联互通演示";
+const BUILTIN_CA_VENDOR = "CFCA";
+
+export async function createContext(deps: {
   config: AppConfig;
   database: DatabaseHandle;
   logger: Logger;
   clock?: Clock;
-}): AppContext {
+  smsSender?: SmsSender;
+}): Promise<AppContext> {
+  const { config, database, logger } = deps;
+  const db = database.db;
   const clock = deps.clock ?? systemClock;
+  const catalogAdmin = new CatalogAdminService(db, clock);
+  const vendorId =
+    (await findVendorByCode(db, BUILTIN_CA_VENDOR))?.id ??
+    (await catalogAdmin.createVendor(systemActor, { code: BUILTIN_CA_VENDOR, name: "中国金融认证中心（CFCA）" }));
+  const ca = await BuiltinCaAdapter.open(db, clock, {
+    name: BUILTIN_CA_NAME,
+    vendorId,
+    encryptionKey: config.secretKey,
+    crlUrl: `${config.publicOrigin}/api/v1/ca/crl`,
+  });
+  const trust = new TrustService(db, clock);
+  const certificateAdmin = new CertificateAdminService(db, clock, ca, trust);
+  await certificateAdmin.refreshCrl(false);
+  const sessions = new SessionService(clock, config.sessionTtlMs);
+  const sms = new SmsService(db, deps.smsSender ?? smsSenderFor(config, logger), clock);
+  const smsCodes = new SmsCodeService(db, sms, clock, config.secretKey);
+  const challenges = new ChallengeService(db, clock, config.challengeTtlMs);
   return {
-    ...deps,
+    config,
+    database,
+    logger,
     clock,
-    sessions: new SessionService(clock, deps.config.sessionTtlMs),
-    catalog: new CatalogService(deps.database.db),
+    sessions,
+    catalog: new CatalogService(db),
+    catalogAdmin,
+    ca,
+    trust,
+    certificateAdmin,
+    registry: new RegistryImportService(db, clock),
+    sms,
+    smsCodes,
+    challenges,
+    caLogin: new CaLoginService(db, clock, challenges, trust, sessions),
+    binding: new BindingService(db, clock, smsCodes, sessions),
+    smsLogin: new SmsLoginService(db, clock, smsCodes, sessions),
+    staffAuth: new StaffAuthService(db, clock, sessions),
     startWorkers: () => {
-      const worker = new OutboxWorker(deps.database, {}, deps.logger);
-      if (deps.config.workers) worker.start();
-      return { stop: () => worker.stop() };
+      if (!config.workers) return { stop: async () => {} };
+      const worker = new OutboxWorker(database, { [SMS_SEND_JOB]: sms.sendJob }, logger);
+      worker.start();
+      const crlTimer = setInterval(
+        () => void certificateAdmin.refreshCrl(false).catch((err) => logger.error({ err }, "CRL refresh failed")),
+        3_600_000,
+      );
+      crlTimer.unref();
+      return {
+        stop: async () => {
+          clearInterval(crlTimer);
+          await worker.stop();
+        },
+      };
     },
   };
 }

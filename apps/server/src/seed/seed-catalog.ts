@@ -9,6 +9,9 @@ export async function seedCatalog(admin: CatalogAdminService): Promise<void> {
   for (const [i, platform] of demoPlatforms.entries()) {
     await admin.createPlatform(systemActor, { ...platform, sortOrder: i });
   }
-  for (const vendor of demoVendors) await admin.createVendor(systemActor, vendor);
+  // The built-in CA registers its vendor at start, so it may already be there.
+  for (const vendor of demoVendors) {
+    if (!(await admin.findVendor(vendor.code))) await admin.createVendor(systemActor, vendor);
+  }
   for (const point of demoServicePoints) await admin.createServicePoint(systemActor, point);
 }

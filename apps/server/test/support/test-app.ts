@@ -32,7 +32,7 @@ export async function createTestApp(opts: { clock?: Clock; config?: Partial<AppC
     WORKERS: "false",
   });
   const config: AppConfig = { ...base, version: "test", trustProxy: false, webDist: "/nonexistent", ...opts.config };
-  const ctx = createContext({ config, database, logger: pino({ level: "silent" }), clock: opts.clock });
+  const ctx = await createContext({ config, database, logger: pino({ level: "silent" }), clock: opts.clock });
   const app = await createApp(ctx);
   await app.ready();
   return {

@@ -2,7 +2,7 @@ import type { Db } from "../../db/database";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
 import { type Actor, recordAudit } from "../audit/audit";
-import { insertCategory, insertPlatform, insertServicePoint, insertVendor } from "./catalog.queries";
+import { findVendorByCode, insertCategory, insertPlatform, insertServicePoint, insertVendor } from "./catalog.queries";
 
 export interface NewCategory {
   code: string;
@@ -69,6 +69,10 @@ export class CatalogAdminService {
       await recordAudit(trx, actor, "catalog.platform_created", { kind: "platform", id }, { ...input });
     });
     return id;
+  }
+
+  findVendor(code: string) {
+    return findVendorByCode(this.db, code);
   }
 
   async createVendor(actor: Actor, input: { code: string; name: string }): Promise<string> {

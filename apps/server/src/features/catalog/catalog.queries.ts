@@ -53,3 +53,7 @@ export async function insertServicePoint(db: DbOrTx, row: ServicePointsTable) {
 export function findVendorByCode(db: DbOrTx, code: string) {
   return db.selectFrom("vendors").selectAll().where("code", "=", code).executeTakeFirst();
 }
+
+export function findVendorById(db: DbOrTx, id: string) {
+  return db.selectFrom("vendors").selectAll().where("id", "=", id).executeTakeFirst();
+}

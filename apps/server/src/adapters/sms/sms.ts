@@ -1,0 +1,27 @@
+/** Every SMS the platform sends, by template; the provider's own template code is configured per provider. */
+export const smsTemplates = {
+  verification_code: {
+    params: ["code"],
+    render: (p: Record<string, string>) => `【辽宁网联】您的验证码为 ${p.code}，5 分钟内有效，请勿泄露给他人。`,
+  },
+} as const;
+
+export type SmsTemplate = keyof typeof smsTemplates;
+
+export interface SmsMessage {
+  /** Our own message id: providers that accept an out-id get it, so a retried send can be traced. */
+  id: string;
+  mobile: string;
+  template: SmsTemplate;
+  params: Record<string, string>;
+}
+
+/** One SMS provider. `send` throws on failure (the outbox retries with backoff). */
+export interface SmsSender {
+  readonly name: string;
+  send(message: SmsMessage): Promise<{ providerMessageId: string | null }>;
+}
+
+export function renderSms(template: SmsTemplate, params: Record<string, string>): string {
+  return smsTemplates[template].render(params);
+}

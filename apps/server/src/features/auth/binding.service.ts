@@ -1,0 +1,152 @@
+import { isValidResidentId, type SessionUser } from "@lnca/contracts";
+import type { Db, DbOrTx } from "../../db/database";
+import type { CertificatesTable, IdentityRole } from "../../db/schema";
+import { AppError } from "../../shared/app-error";
+import type { Clock } from "../../shared/clock";
+import { newId, sha256Hex } from "../../shared/ids";
+import { type Actor, recordAudit } from "../audit/audit";
+import { bindTokenIfUnbound, findCertificateById, findTokenById } from "../certificates/certificates.queries";
+import { grantIdentity } from "../identities/identities.service";
+import { loadSessionUser } from "../users/session-user";
+import { findUserByIdNumber, findUserByMobile, insertUser, updateUser } from "../users/users.queries";
+import { findBindingTicket, useBindingTicket } from "./binding-tickets.queries";
+import type { RequestMeta } from "./ca-login.service";
+import type { SessionService } from "./sessions.service";
+import type { SmsCodeService } from "./sms-codes.service";
+
+export interface BindInput {
+  bindingTicket: string;
+  mobile: string;
+  smsCode: string;
+  idNumber?: string;
+  name?: string;
+}
+
+/** Which identity a personal key gives its holder in the certificate's enterprise. */
+const roleOfCategory: Record<string, IdentityRole> = {
+  project_lead: "project_lead",
+  authorized_agent: "authorized_agent",
+};
+
+/**
+ * 绑定身份 after a first CA login: 一锁一人一账号. The verified mobile becomes the person's login. A main key
+ * binds the enterprise administrator (mobile + resident ID; one administrator per enterprise); a personal key
+ * binds its holder. A key bound once never moves to another account; a person (mobile or ID number) has one
+ * account, which may hold several keys.
+ */
+export class BindingService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly smsCodes: SmsCodeService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async bind(input: BindInput, meta: RequestMeta): Promise<{ user: SessionUser; sessionToken: string }> {
+    const ticket = await findBindingTicket(this.db, sha256Hex(input.bindingTicket));
+    const nowIso = this.clock.now().toISOString();
+    if (!ticket || ticket.used_at || ticket.expires_at <= nowIso) throw new AppError("BINDING_TICKET_INVALID");
+    const certificate = await findCertificateById(this.db, ticket.certificate_id);
+    if (!certificate) throw new AppError("BINDING_TICKET_INVALID");
+    if ((await findTokenById(this.db, certificate.token_id))?.bound_user_id) throw new AppError("TOKEN_ALREADY_BOUND");
+    const person = this.personOf(certificate, input);
+    const code = await this.smsCodes.check({ mobile: input.mobile, purpose: "bind", code: input.smsCode });
+
+    return this.db.transaction().execute(async (trx) => {
+      const now = this.clock.now();
+      if (!(await useBindingTicket(trx, ticket.id, now.toISOString()))) throw new AppError("BINDING_TICKET_INVALID");
+      await this.smsCodes.consume(trx, code.codeId);
+      const userId = await this.findOrCreateUser(trx, code.mobile, person, now);
+      if (!(await bindTokenIfUnbound(trx, certificate.token_id, userId, now.toISOString()))) {
+        throw new AppError("TOKEN_ALREADY_BOUND");
+      }
+      const actor: Actor = { kind: "user", id: userId, ip: meta.ip };
+      const identityId = await this.grantIdentityFor(trx, actor, certificate, userId, now);
+      await recordAudit(
+        trx,
+        actor,
+        "token.bound",
+        { kind: "token", id: certificate.token_id },
+        { certificateId: certificate.id },
+        now,
+      );
+      const session = await this.sessions.create(trx, {
+        subject: { kind: "user", userId, identityId, certificateId: certificate.id },
+        ...meta,
+      });
+      return { user: await loadSessionUser(trx, userId, identityId), sessionToken: session.token };
+    });
+  }
+
+  private personOf(certificate: CertificatesTable, input: BindInput): { name: string; idNumber: string | null } {
+    if (certificate.holder_kind === "personal") {
+      return { name: certificate.holder_name, idNumber: certificate.holder_id_number };
+    }
+    const name = input.name?.trim();
+    if (!name) throw new AppError("VALIDATION_FAILED", "请填写管理员姓名");
+    const idNumber = input.idNumber?.trim().toUpperCase() ?? "";
+    if (!isValidResidentId(idNumber)) throw new AppError("ID_NUMBER_INVALID");
+    return { name, idNumber };
+  }
+
+  private async findOrCreateUser(
+    trx: DbOrTx,
+    mobile: string,
+    person: { name: string; idNumber: string | null },
+    now: Date,
+  ) {
+    const byMobile = await findUserByMobile(trx, mobile);
+    const byIdNumber = person.idNumber ? await findUserByIdNumber(trx, person.idNumber) : undefined;
+    if (byMobile) {
+      if (person.idNumber && byMobile.id_number && byMobile.id_number !== person.idNumber) {
+        throw new AppError("MOBILE_BOUND_TO_OTHER_PERSON");
+      }
+      if (byIdNumber && byIdNumber.id !== byMobile.id) throw new AppError("ID_NUMBER_BOUND_TO_OTHER_ACCOUNT");
+      if (person.idNumber && !byMobile.id_number) {
+        await updateUser(trx, byMobile.id, { id_number: person.idNumber, updated_at: now.toISOString() });
+      }
+      return byMobile.id;
+    }
+    if (byIdNumber) throw new AppError("ID_NUMBER_BOUND_TO_OTHER_ACCOUNT");
+    const id = newId();
+    await insertUser(trx, {
+      id,
+      mobile,
+      name: person.name,
+      id_number: person.idNumber,
+      email: null,
+      password_hash: null,
+      id_card_front_file_id: null,
+      id_card_back_file_id: null,
+      profile_completed_at: null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
+    await recordAudit(trx, { kind: "user", id }, "user.registered", { kind: "user", id }, { via: "ca_binding" }, now);
+    return id;
+  }
+
+  private async grantIdentityFor(trx: DbOrTx, actor: Actor, certificate: CertificatesTable, userId: string, now: Date) {
+    if (certificate.holder_kind === "organization") {
+      if (!certificate.enterprise_id) throw new AppError("CERTIFICATE_MALFORMED", "主锁证书缺少单位信息");
+      return grantIdentity(trx, actor, {
+        userId,
+        enterpriseId: certificate.enterprise_id,
+        role: "admin",
+        status: "active",
+        now,
+      });
+    }
+    const role = certificate.category_code ? roleOfCategory[certificate.category_code] : undefined;
+    if (role && certificate.enterprise_id) {
+      return grantIdentity(trx, actor, {
+        userId,
+        enterpriseId: certificate.enterprise_id,
+        role,
+        status: "active",
+        now,
+      });
+    }
+    return grantIdentity(trx, actor, { userId, enterpriseId: null, role: "individual", status: "active", now });
+  }
+}

@@ -1,0 +1,107 @@
+import type { DbOrTx } from "../../db/database";
+import type { AssociationsTable, CertificatesTable, TokensTable } from "../../db/schema";
+
+export function findCertificateByFingerprint(db: DbOrTx, fingerprint: string) {
+  return db.selectFrom("certificates").selectAll().where("fingerprint_sha256", "=", fingerprint).executeTakeFirst();
+}
+
+export function findCertificateById(db: DbOrTx, id: string) {
+  return db.selectFrom("certificates").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Registry rows (imported from the old platform) not yet seen at a login, by serial. */
+export function findRegistryCandidates(db: DbOrTx, serialNumber: string) {
+  return db
+    .selectFrom("certificates")
+    .selectAll()
+    .where("serial_number", "=", serialNumber)
+    .where("fingerprint_sha256", "is", null)
+    .execute();
+}
+
+export function findRegistryRow(db: DbOrTx, issuer: string, serialNumber: string) {
+  return db
+    .selectFrom("certificates")
+    .selectAll()
+    .where("issuer", "=", issuer)
+    .where("serial_number", "=", serialNumber)
+    .executeTakeFirst();
+}
+
+export async function insertToken(db: DbOrTx, row: TokensTable): Promise<void> {
+  await db.insertInto("tokens").values(row).execute();
+}
+
+export function findTokenById(db: DbOrTx, id: string) {
+  return db.selectFrom("tokens").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Binds a token to a user only if it is still unbound; false when someone else bound it first. */
+export async function bindTokenIfUnbound(db: DbOrTx, tokenId: string, userId: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("tokens")
+    .set({ bound_user_id: userId, bound_at: now, updated_at: now })
+    .where("id", "=", tokenId)
+    .where("bound_user_id", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertCertificate(db: DbOrTx, row: CertificatesTable): Promise<void> {
+  await db.insertInto("certificates").values(row).execute();
+}
+
+export async function updateCertificate(
+  db: DbOrTx,
+  id: string,
+  change: Partial<Omit<CertificatesTable, "id" | "created_at">>,
+): Promise<void> {
+  await db.updateTable("certificates").set(change).where("id", "=", id).execute();
+}
+
+export async function insertAssociation(db: DbOrTx, row: AssociationsTable): Promise<void> {
+  await db.insertInto("associations").values(row).execute();
+}
+
+export function listActiveAssociationPlatformIds(db: DbOrTx, certificateId: string) {
+  return db
+    .selectFrom("associations")
+    .select("platform_id")
+    .where("certificate_id", "=", certificateId)
+    .where("status", "=", "active")
+    .execute();
+}
+
+export async function endAssociations(
+  db: DbOrTx,
+  certificateId: string,
+  platformIds: string[],
+  now: string,
+  reason: string,
+) {
+  if (platformIds.length === 0) return;
+  await db
+    .updateTable("associations")
+    .set({ status: "ended", ended_at: now, ended_reason: reason })
+    .where("certificate_id", "=", certificateId)
+    .where("platform_id", "in", platformIds)
+    .where("status", "=", "active")
+    .execute();
+}
+
+export function listTrustedCertificates(db: DbOrTx) {
+  return db.selectFrom("trusted_certificates").selectAll().execute();
+}
+
+export function listCrls(db: DbOrTx) {
+  return db.selectFrom("crls").selectAll().execute();
+}
+
+export function listRevokedSerialsByIssuer(db: DbOrTx, issuer: string) {
+  return db
+    .selectFrom("certificates")
+    .select(["serial_number", "revoked_at", "revocation_reason"])
+    .where("issuer", "=", issuer)
+    .where("status", "=", "revoked")
+    .execute();
+}

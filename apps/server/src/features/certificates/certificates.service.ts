@@ -1,0 +1,117 @@
+import type { CertificateDescription } from "@lnca/pki";
+import type { DbOrTx } from "../../db/database";
+import type { CertificatesTable } from "../../db/schema";
+import { newId } from "../../shared/ids";
+import { type Actor, recordAudit } from "../audit/audit";
+import { ensureEnterprise } from "../enterprises/enterprises.service";
+import {
+  findCertificateByFingerprint,
+  findRegistryCandidates,
+  insertCertificate,
+  insertToken,
+  updateCertificate,
+} from "./certificates.queries";
+
+/**
+ * The certificate a login presented, as the platform knows it: already seen (by fingerprint), imported from
+ * the old platform's registry (by serial and issuer, completed now), or new (a token and a certificate row
+ * are created). Called after the chain and the signature verified.
+ */
+export async function recordPresentedCertificate(
+  trx: DbOrTx,
+  actor: Actor,
+  input: {
+    description: CertificateDescription;
+    pem: string;
+    vendorId: string | null;
+    knownCategories: Set<string>;
+    now: Date;
+  },
+): Promise<CertificatesTable & { knownFromRegistry: boolean }> {
+  const d = input.description;
+  const seen = await findCertificateByFingerprint(trx, d.fingerprintSha256);
+  if (seen) return { ...seen, knownFromRegistry: seen.source === "registry" };
+
+  const now = input.now.toISOString();
+  const enterpriseId =
+    d.uscc && d.enterpriseName
+      ? await ensureEnterprise(trx, actor, { uscc: d.uscc, name: d.enterpriseName, now: input.now })
+      : null;
+  const facts = {
+    fingerprint_sha256: d.fingerprintSha256,
+    certificate_pem: input.pem,
+    issuer: d.issuer,
+    subject: d.subject,
+    holder_name: d.holderName,
+    holder_id_number: d.idNumber,
+    not_before: d.notBefore.toISOString(),
+    not_after: d.notAfter.toISOString(),
+    updated_at: now,
+  };
+
+  const registry = (await findRegistryCandidates(trx, d.serialNumber)).find((r) => sameIssuer(r.issuer, d.issuer));
+  if (registry) {
+    const completed = {
+      ...facts,
+      vendor_id: registry.vendor_id ?? input.vendorId,
+      enterprise_id: registry.enterprise_id ?? enterpriseId,
+    };
+    await updateCertificate(trx, registry.id, completed);
+    await recordAudit(
+      trx,
+      actor,
+      "certificate.registry_matched",
+      { kind: "certificate", id: registry.id },
+      {},
+      input.now,
+    );
+    return { ...registry, ...completed, knownFromRegistry: true };
+  }
+
+  const tokenId = newId();
+  await insertToken(trx, {
+    id: tokenId,
+    bound_user_id: null,
+    bound_at: null,
+    label: null,
+    created_at: now,
+    updated_at: now,
+  });
+  const row: CertificatesTable = {
+    id: newId(),
+    token_id: tokenId,
+    previous_certificate_id: null,
+    serial_number: d.serialNumber,
+    holder_kind: d.holderKind,
+    category_code: d.categoryCode && input.knownCategories.has(d.categoryCode) ? d.categoryCode : null,
+    vendor_id: input.vendorId,
+    enterprise_id: enterpriseId,
+    status: "active",
+    source: "login",
+    revoked_at: null,
+    revocation_reason: null,
+    created_at: now,
+    ...facts,
+  };
+  await insertCertificate(trx, row);
+  await recordAudit(
+    trx,
+    actor,
+    "certificate.first_seen",
+    { kind: "certificate", id: row.id },
+    { serial: d.serialNumber },
+    input.now,
+  );
+  return { ...row, knownFromRegistry: false };
+}
+
+/**
+ * The registry names the issuer as the old platform wrote it: the full DN or just its CN. Compare both
+ * forms, ignoring case and spacing.
+ */
+export function sameIssuer(registryIssuer: string, certificateIssuer: string): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, "").toLowerCase();
+  if (norm(registryIssuer) === norm(certificateIssuer)) return true;
+  const cn = /(?:^|,)\s*CN=([^,]+)/i.exec(certificateIssuer)?.[1];
+  return cn !== undefined && norm(registryIssuer) === norm(cn);
+}

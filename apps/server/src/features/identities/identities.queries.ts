@@ -1,0 +1,50 @@
+import type { DbOrTx } from "../../db/database";
+import type { IdentitiesTable } from "../../db/schema";
+
+export function findActiveAdmin(db: DbOrTx, enterpriseId: string) {
+  return db
+    .selectFrom("identities")
+    .selectAll()
+    .where("enterprise_id", "=", enterpriseId)
+    .where("role", "=", "admin")
+    .where("status", "=", "active")
+    .executeTakeFirst();
+}
+
+export function findOpenIdentity(
+  db: DbOrTx,
+  userId: string,
+  enterpriseId: string | null,
+  role: IdentitiesTable["role"],
+) {
+  let query = db
+    .selectFrom("identities")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("role", "=", role)
+    .where("status", "in", ["pending", "active"]);
+  query = enterpriseId ? query.where("enterprise_id", "=", enterpriseId) : query.where("enterprise_id", "is", null);
+  return query.executeTakeFirst();
+}
+
+export async function insertIdentity(db: DbOrTx, row: IdentitiesTable): Promise<void> {
+  await db.insertInto("identities").values(row).execute();
+}
+
+export function listIdentitiesOfUser(db: DbOrTx, userId: string) {
+  return db
+    .selectFrom("identities")
+    .leftJoin("enterprises", "enterprises.id", "identities.enterprise_id")
+    .select([
+      "identities.id",
+      "identities.role",
+      "identities.status",
+      "identities.enterprise_id",
+      "enterprises.name as enterprise_name",
+      "identities.created_at",
+    ])
+    .where("identities.user_id", "=", userId)
+    .where("identities.status", "in", ["pending", "active"])
+    .orderBy("identities.created_at")
+    .execute();
+}
