@@ -66,10 +66,7 @@ export function useSmsLogin() {
   return useLoggedInMutation<{ mobile: string; smsCode: string }>("/auth/sms-login");
 }
 
-/** Ends the session; the caller leaves the protected page first, then forgets the cached session. */
+/** Ends the session; the caller then reloads the page so no cached data of the session survives. */
 export function useLogout() {
-  const queryClient = useQueryClient();
-  const mutation = useMutation({ mutationFn: () => api<void>("/auth/logout", { method: "POST" }) });
-  const forget = () => queryClient.setQueryData(SESSION_KEY, null);
-  return { ...mutation, forget };
+  return useMutation({ mutationFn: () => api<void>("/auth/logout", { method: "POST" }) });
 }

@@ -36,12 +36,9 @@ export function useConsoleLogin() {
   });
 }
 
-/** Ends the staff session; the caller leaves the console first, then forgets the cached session. */
+/** Ends the staff session; the caller then reloads the page so no cached data of the session survives. */
 export function useConsoleLogout() {
-  const queryClient = useQueryClient();
-  const mutation = useMutation({ mutationFn: () => api<void>("/console/auth/logout", { method: "POST" }) });
-  const forget = () => queryClient.setQueryData(STAFF_SESSION_KEY, null);
-  return { ...mutation, forget };
+  return useMutation({ mutationFn: () => api<void>("/console/auth/logout", { method: "POST" }) });
 }
 
 /** Testers read demo SMS codes here, so it refreshes on its own. */

@@ -49,8 +49,8 @@ export function CenterLayout() {
       message.error(errorMessage(error));
       return;
     }
-    navigate("/", { replace: true });
-    logout.forget();
+    // A full page load drops every cached answer that belonged to this session.
+    window.location.replace("/");
   }
 
   return (

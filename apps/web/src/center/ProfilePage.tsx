@@ -62,7 +62,7 @@ export function ProfilePage() {
                 </>
               ),
             },
-            { title: "企业名称", dataIndex: "enterpriseName", render: (name: string | null) => name ?? "—（个人）" },
+            { title: "企业名称", dataIndex: "enterpriseName", render: (name: string | null) => name ?? "—" },
             { title: "状态", dataIndex: "status", render: (status: string) => identityStatusTag(status) },
           ]}
         />

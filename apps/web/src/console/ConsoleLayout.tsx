@@ -42,8 +42,8 @@ export function ConsoleLayout() {
       message.error(errorMessage(error));
       return;
     }
-    navigate("/console/login", { replace: true });
-    logout.forget();
+    // A full page load drops every cached answer that belonged to this session.
+    window.location.replace("/console/login");
   }
 
   return (

@@ -34,7 +34,7 @@ export function BoundCertificate({ certificate }: { certificate: BindingRequired
             label: organization ? "持证单位" : "持证人",
             children: organization ? (certificate.enterpriseName ?? certificate.holderName) : certificate.holderName,
           },
-          { key: "kind", label: "证书类型", children: organization ? "单位(机构)主锁" : "个人锁" },
+          { key: "kind", label: "证书类型", children: organization ? "主锁" : "个人锁" },
           { key: "category", label: "证书类别", children: categoryName ?? "—" },
           { key: "vendor", label: "证书厂商", children: certificate.vendor ?? "—" },
           ...(certificate.uscc ? [{ key: "uscc", label: "统一社会信用代码", children: certificate.uscc }] : []),

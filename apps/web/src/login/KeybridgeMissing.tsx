@@ -12,15 +12,23 @@ export function KeybridgeMissing() {
         type="warning"
         showIcon
         title="未检测到 CA 互联互通(辽宁版) 驱动（拓展程序）"
-        description="CA 登录需要在本机安装并运行拓展程序。请按以下步骤安装，安装并启动后本页面将自动检测，无需刷新。"
-        action={
-          <Button type="primary" size="small" icon={<DownloadOutlined />} onClick={() => navigate("/downloads")}>
-            下载拓展程序
-          </Button>
+        description={
+          <>
+            <div>CA 登录需要在本机安装并运行拓展程序。请按以下步骤安装，安装并启动后本页面将自动检测，无需刷新。</div>
+            <Button
+              type="primary"
+              size="small"
+              icon={<DownloadOutlined />}
+              onClick={() => navigate("/downloads")}
+              style={{ marginTop: 10 }}
+            >
+              下载拓展程序
+            </Button>
+          </>
         }
       />
       <div className="keybridge-steps">
-        <KeybridgeInstallSteps compact />
+        <KeybridgeInstallSteps />
       </div>
       <Flex align="center" gap={8} className="keybridge-polling">
         <LoadingOutlined />

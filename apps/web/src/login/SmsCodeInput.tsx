@@ -8,13 +8,14 @@ const DEFAULT_RESEND_SECONDS = 60;
 
 interface SmsCodeInputProps {
   purpose: SmsPurpose;
-  /** Injected by Form.Item. */
+  /** Injected by Form.Item; `id` ties the field's label to the text input. */
+  id?: string;
   value?: string;
   onChange?: (value: string) => void;
 }
 
 /** 短信验证码 input with 【获取验证码】; sends to the form's `mobile` field and counts down to the next send. */
-export function SmsCodeInput({ purpose, value, onChange }: SmsCodeInputProps) {
+export function SmsCodeInput({ purpose, id, value, onChange }: SmsCodeInputProps) {
   const form = Form.useFormInstance();
   const { message } = App.useApp();
   const send = useSendSmsCode();
@@ -42,6 +43,7 @@ export function SmsCodeInput({ purpose, value, onChange }: SmsCodeInputProps) {
   return (
     <Space.Compact block>
       <Input
+        id={id}
         value={value}
         onChange={(event) => onChange?.(event.target.value.trim())}
         placeholder="请输入短信验证码"

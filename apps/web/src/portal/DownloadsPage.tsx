@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileTextOutlined, UsbOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Col, Row, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, Row, Typography } from "antd";
 import { usePublicConfig } from "../api/config";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { KeybridgeInstallSteps } from "./KeybridgeInstallSteps";
@@ -24,7 +24,6 @@ export function DownloadsPage() {
                 <UsbOutlined /> CA 互联互通(辽宁版) 驱动（拓展程序）
               </span>
             }
-            extra={config.data && <Tag color="blue">平台版本 {config.data.version}</Tag>}
           >
             <Typography.Paragraph>
               拓展程序运行在您的电脑上，负责读取 CA 锁中的数字证书、完成登录签名和证书更新。支持谷歌浏览器与火狐浏览器。

@@ -1,5 +1,3 @@
-import { Steps } from "antd";
-
 /** Install steps of the keybridge, after the guide §四(一). */
 const STEPS = [
   { title: "下载拓展程序", content: "点击下载，浏览器左下角提示时点击“保留”，完成下载。" },
@@ -9,14 +7,15 @@ const STEPS = [
   { title: "重新登录", content: "重新登录平台，即可进行 CA 登录及证书更新（自助年检）。" },
 ];
 
-export function KeybridgeInstallSteps({ compact = false }: { compact?: boolean }) {
+export function KeybridgeInstallSteps() {
   return (
-    <div data-testid="keybridge-install-steps">
-      <Steps
-        orientation="vertical"
-        size={compact ? "small" : "medium"}
-        items={STEPS.map((step) => ({ ...step, status: "wait" as const }))}
-      />
-    </div>
+    <ol className="install-steps" data-testid="keybridge-install-steps">
+      {STEPS.map((step) => (
+        <li key={step.title}>
+          <div className="install-step-title">{step.title}</div>
+          <div className="install-step-content">{step.content}</div>
+        </li>
+      ))}
+    </ol>
   );
 }
