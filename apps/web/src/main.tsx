@@ -1,5 +1,8 @@
 import "dayjs/locale/zh-cn";
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/portal.css";
+import "./styles/login.css";
+import "./styles/app.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import zhCN from "antd/locale/zh_CN";

@@ -26,7 +26,13 @@ export function SmsOutboxPage() {
         extra={
           <Badge
             status={outbox.isError ? "error" : "processing"}
-            text={outbox.isError ? "刷新失败" : `自动刷新中 · ${dayjs(outbox.dataUpdatedAt).format("HH:mm:ss")}`}
+            text={
+              outbox.isError
+                ? "刷新失败"
+                : outbox.data
+                  ? `自动刷新中 · ${dayjs(outbox.dataUpdatedAt).format("HH:mm:ss")}`
+                  : "自动刷新中"
+            }
           />
         }
       />
