@@ -17,6 +17,7 @@ import { findVendorByCode } from "../features/catalog/catalog.queries";
 import { CatalogService } from "../features/catalog/catalog.service";
 import { CatalogAdminService } from "../features/catalog/catalog-admin.service";
 import { CertificateAdminService } from "../features/certificates/certificate-admin.service";
+import { IssuanceService } from "../features/certificates/issuance.service";
 import { RegistryImportService } from "../features/certificates/registry-import.service";
 import { TrustService } from "../features/certificates/trust.service";
 import { SMS_SEND_JOB, SmsService } from "../features/notifications/sms.service";
@@ -41,6 +42,7 @@ export interface AppContext {
   trust: TrustService;
   certificateAdmin: CertificateAdminService;
   registry: RegistryImportService;
+  issuance: IssuanceService;
   sms: SmsService;
   smsCodes: SmsCodeService;
   challenges: ChallengeService;
@@ -98,6 +100,7 @@ export async function createContext(deps: {
     trust,
     certificateAdmin,
     registry: new RegistryImportService(db, clock),
+    issuance: new IssuanceService(db, clock, ca, vendorId),
     sms,
     smsCodes,
     challenges,

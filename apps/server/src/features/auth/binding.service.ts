@@ -1,14 +1,14 @@
 import { isValidResidentId, type SessionUser } from "@lnca/contracts";
 import type { Db, DbOrTx } from "../../db/database";
-import type { CertificatesTable, IdentityRole } from "../../db/schema";
+import type { CertificatesTable } from "../../db/schema";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
-import { newId, sha256Hex } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
-import { bindTokenIfUnbound, findCertificateById, findTokenById } from "../certificates/certificates.queries";
-import { grantIdentity } from "../identities/identities.service";
+import { sha256Hex } from "../../shared/ids";
+import type { Actor } from "../audit/audit";
+import { findCertificateById, findTokenById } from "../certificates/certificates.queries";
+import { bindTokenToUser, createUser } from "../users/accounts.service";
 import { loadSessionUser } from "../users/session-user";
-import { findUserByIdNumber, findUserByMobile, insertUser, updateUser } from "../users/users.queries";
+import { findUserByIdNumber, findUserByMobile, updateUser } from "../users/users.queries";
 import { findBindingTicket, useBindingTicket } from "./binding-tickets.queries";
 import type { RequestMeta } from "./ca-login.service";
 import type { SessionService } from "./sessions.service";
@@ -21,12 +21,6 @@ export interface BindInput {
   idNumber?: string;
   name?: string;
 }
-
-/** Which identity a personal key gives its holder in the certificate's enterprise. */
-const roleOfCategory: Record<string, IdentityRole> = {
-  project_lead: "project_lead",
-  authorized_agent: "authorized_agent",
-};
 
 /**
  * 绑定身份 after a first CA login: 一锁一人一账号. The verified mobile becomes the person's login. A main key
@@ -57,19 +51,8 @@ export class BindingService {
       if (!(await useBindingTicket(trx, ticket.id, now.toISOString()))) throw new AppError("BINDING_TICKET_INVALID");
       await this.smsCodes.consume(trx, code.codeId);
       const userId = await this.findOrCreateUser(trx, code.mobile, person, now);
-      if (!(await bindTokenIfUnbound(trx, certificate.token_id, userId, now.toISOString()))) {
-        throw new AppError("TOKEN_ALREADY_BOUND");
-      }
       const actor: Actor = { kind: "user", id: userId, ip: meta.ip };
-      const identityId = await this.grantIdentityFor(trx, actor, certificate, userId, now);
-      await recordAudit(
-        trx,
-        actor,
-        "token.bound",
-        { kind: "token", id: certificate.token_id },
-        { certificateId: certificate.id },
-        now,
-      );
+      const identityId = await bindTokenToUser(trx, actor, { certificate, userId, now });
       const session = await this.sessions.create(trx, {
         subject: { kind: "user", userId, identityId, certificateId: certificate.id },
         ...meta,
@@ -108,45 +91,6 @@ export class BindingService {
       return byMobile.id;
     }
     if (byIdNumber) throw new AppError("ID_NUMBER_BOUND_TO_OTHER_ACCOUNT");
-    const id = newId();
-    await insertUser(trx, {
-      id,
-      mobile,
-      name: person.name,
-      id_number: person.idNumber,
-      email: null,
-      password_hash: null,
-      id_card_front_file_id: null,
-      id_card_back_file_id: null,
-      profile_completed_at: null,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    });
-    await recordAudit(trx, { kind: "user", id }, "user.registered", { kind: "user", id }, { via: "ca_binding" }, now);
-    return id;
-  }
-
-  private async grantIdentityFor(trx: DbOrTx, actor: Actor, certificate: CertificatesTable, userId: string, now: Date) {
-    if (certificate.holder_kind === "organization") {
-      if (!certificate.enterprise_id) throw new AppError("CERTIFICATE_MALFORMED", "主锁证书缺少单位信息");
-      return grantIdentity(trx, actor, {
-        userId,
-        enterpriseId: certificate.enterprise_id,
-        role: "admin",
-        status: "active",
-        now,
-      });
-    }
-    const role = certificate.category_code ? roleOfCategory[certificate.category_code] : undefined;
-    if (role && certificate.enterprise_id) {
-      return grantIdentity(trx, actor, {
-        userId,
-        enterpriseId: certificate.enterprise_id,
-        role,
-        status: "active",
-        now,
-      });
-    }
-    return grantIdentity(trx, actor, { userId, enterpriseId: null, role: "individual", status: "active", now });
+    return createUser(trx, { kind: "anonymous", id: null }, { mobile, ...person, via: "ca_binding", now });
   }
 }

@@ -1,0 +1,108 @@
+import type { CertificateProfile, CryptoKey } from "@lnca/pki";
+import { describeCertificate } from "@lnca/pki";
+import type { BuiltinCaAdapter } from "../../adapters/ca/builtin-ca-adapter";
+import type { Db } from "../../db/database";
+import type { CertificatesTable } from "../../db/schema";
+import { AppError } from "../../shared/app-error";
+import type { Clock } from "../../shared/clock";
+import { newId } from "../../shared/ids";
+import { type Actor, recordAudit } from "../audit/audit";
+import { listActivePlatforms } from "../catalog/catalog.queries";
+import { ensureEnterprise } from "../enterprises/enterprises.service";
+import { insertAssociation, insertCertificate, insertToken } from "./certificates.queries";
+
+export interface IssueForNewKeyInput {
+  profile: CertificateProfile;
+  publicKey: CryptoKey;
+  notBefore: Date;
+  notAfter: Date;
+  platformCodes: string[];
+  tokenLabel: string;
+}
+
+/**
+ * 办理: a service point issues a certificate for a new key from the built-in CA and records the key, the
+ * certificate and its trading-platform associations. The demo seed and the tests use the same door.
+ */
+export class IssuanceService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly ca: BuiltinCaAdapter,
+    private readonly vendorId: string,
+  ) {}
+
+  async issueForNewKey(
+    actor: Actor,
+    input: IssueForNewKeyInput,
+  ): Promise<{ certificate: CertificatesTable; certificatePem: string }> {
+    const issued = await this.ca.issue(input);
+    const d = describeCertificate(issued.certificatePem);
+    const platforms = new Map((await listActivePlatforms(this.db)).map((p) => [p.code, p.id]));
+    const unknown = input.platformCodes.filter((code) => !platforms.has(code));
+    if (unknown.length > 0) throw new AppError("CATALOG_UNKNOWN_PLATFORM", `应用平台不存在：${unknown.join("、")}`);
+    const now = this.clock.now();
+    const iso = now.toISOString();
+    const certificate = await this.db.transaction().execute(async (trx) => {
+      const enterpriseId =
+        d.uscc && d.enterpriseName
+          ? await ensureEnterprise(trx, actor, { uscc: d.uscc, name: d.enterpriseName, now })
+          : null;
+      const tokenId = newId();
+      await insertToken(trx, {
+        id: tokenId,
+        bound_user_id: null,
+        bound_at: null,
+        label: input.tokenLabel,
+        created_at: iso,
+        updated_at: iso,
+      });
+      const row: CertificatesTable = {
+        id: newId(),
+        token_id: tokenId,
+        previous_certificate_id: null,
+        serial_number: d.serialNumber,
+        issuer: d.issuer,
+        subject: d.subject,
+        fingerprint_sha256: d.fingerprintSha256,
+        certificate_pem: issued.certificatePem,
+        holder_kind: d.holderKind,
+        category_code: input.profile.categoryCode,
+        vendor_id: this.vendorId,
+        holder_name: d.holderName,
+        holder_id_number: d.idNumber,
+        enterprise_id: enterpriseId,
+        not_before: d.notBefore.toISOString(),
+        not_after: d.notAfter.toISOString(),
+        status: "active",
+        source: "issued",
+        revoked_at: null,
+        revocation_reason: null,
+        created_at: iso,
+        updated_at: iso,
+      };
+      await insertCertificate(trx, row);
+      for (const code of input.platformCodes) {
+        await insertAssociation(trx, {
+          id: newId(),
+          certificate_id: row.id,
+          platform_id: platforms.get(code) as string,
+          status: "active",
+          started_at: iso,
+          ended_at: null,
+          ended_reason: null,
+        });
+      }
+      await recordAudit(
+        trx,
+        actor,
+        "certificate.issued",
+        { kind: "certificate", id: row.id },
+        { serial: d.serialNumber, platforms: input.platformCodes },
+        now,
+      );
+      return row;
+    });
+    return { certificate, certificatePem: issued.certificatePem };
+  }
+}

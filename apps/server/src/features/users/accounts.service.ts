@@ -1,0 +1,78 @@
+import type { DbOrTx } from "../../db/database";
+import type { CertificatesTable, IdentityRole } from "../../db/schema";
+import { AppError } from "../../shared/app-error";
+import { newId } from "../../shared/ids";
+import { type Actor, recordAudit } from "../audit/audit";
+import { bindTokenIfUnbound } from "../certificates/certificates.queries";
+import { grantIdentity } from "../identities/identities.service";
+import { insertUser } from "./users.queries";
+
+/** Which identity a personal key gives its holder in the certificate's enterprise. */
+const roleOfCategory: Record<string, IdentityRole> = {
+  project_lead: "project_lead",
+  authorized_agent: "authorized_agent",
+};
+
+export async function createUser(
+  trx: DbOrTx,
+  actor: Actor,
+  input: { mobile: string; name: string; idNumber: string | null; via: string; now: Date },
+): Promise<string> {
+  const id = newId();
+  const now = input.now.toISOString();
+  await insertUser(trx, {
+    id,
+    mobile: input.mobile,
+    name: input.name,
+    id_number: input.idNumber,
+    email: null,
+    password_hash: null,
+    id_card_front_file_id: null,
+    id_card_back_file_id: null,
+    profile_completed_at: null,
+    created_at: now,
+    updated_at: now,
+  });
+  await recordAudit(trx, actor, "user.registered", { kind: "user", id }, { via: input.via }, input.now);
+  return id;
+}
+
+/**
+ * Binds a key (the token holding `certificate`) to a user for good and gives them the identity the key
+ * stands for: a main key makes its holder the enterprise's administrator (refused when the enterprise has
+ * another one); a project-lead or agent key that role in its enterprise; any other key the personal role.
+ * Returns that identity.
+ */
+export async function bindTokenToUser(
+  trx: DbOrTx,
+  actor: Actor,
+  input: { certificate: CertificatesTable; userId: string; now: Date },
+): Promise<string> {
+  const { certificate, userId, now } = input;
+  if (!(await bindTokenIfUnbound(trx, certificate.token_id, userId, now.toISOString()))) {
+    throw new AppError("TOKEN_ALREADY_BOUND");
+  }
+  await recordAudit(
+    trx,
+    actor,
+    "token.bound",
+    { kind: "token", id: certificate.token_id },
+    { certificateId: certificate.id, userId },
+    now,
+  );
+  if (certificate.holder_kind === "organization") {
+    if (!certificate.enterprise_id) throw new AppError("CERTIFICATE_MALFORMED", "主锁证书缺少单位信息");
+    return grantIdentity(trx, actor, {
+      userId,
+      enterpriseId: certificate.enterprise_id,
+      role: "admin",
+      status: "active",
+      now,
+    });
+  }
+  const role = certificate.category_code ? roleOfCategory[certificate.category_code] : undefined;
+  if (role && certificate.enterprise_id) {
+    return grantIdentity(trx, actor, { userId, enterpriseId: certificate.enterprise_id, role, status: "active", now });
+  }
+  return grantIdentity(trx, actor, { userId, enterpriseId: null, role: "individual", status: "active", now });
+}

@@ -1,0 +1,72 @@
+/**
+ * `npm start`: the whole demo on one machine. Builds the web app once if there is no build, starts the
+ * server (which migrates and, on an empty database, seeds the demo), then — in demo mode — the keybridge
+ * with the demo soft-token keys, as a user's PC would run it. Ctrl+C stops both.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const env = { ...process.env };
+const port = Number(env.PORT ?? 3000);
+const dataDir = path.resolve(root, env.DATA_DIR ?? "data");
+const demo = (env.DEMO ?? "true") === "true";
+const publicOrigin = (env.PUBLIC_ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, "");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const children: ChildProcess[] = [];
+
+function run(name: string, args: string[]): ChildProcess {
+  const child = spawn(tsx, args, { cwd: root, env: { ...env, DATA_DIR: dataDir }, stdio: "inherit" });
+  child.on("exit", (code, signal) => {
+    if (name === "server") {
+      stopAll();
+      process.exit(code ?? (signal ? 0 : 1));
+    }
+    if (code) console.warn(`[${name}] 已退出（${code}）。若提示端口被占用，说明本机已在运行拓展程序。`);
+  });
+  children.push(child);
+  return child;
+}
+
+function stopAll(): void {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+}
+
+async function waitForServer(): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error("服务器未能在 3 分钟内启动");
+}
+
+if (!existsSync(path.join(root, "apps/web/dist/index.html"))) {
+  console.info("首次启动：正在构建前端页面 …");
+  const build = spawnSync("npm", ["run", "build", "-w", "@lnca/web"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+process.on("SIGINT", () => stopAll());
+process.on("SIGTERM", () => stopAll());
+
+run("server", ["apps/server/src/main.ts"]);
+await waitForServer();
+if (demo && env.START_KEYBRIDGE !== "false") {
+  const origins = new Set([publicOrigin, `http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+  run("keybridge", [
+    "apps/keybridge/src/main.ts",
+    "--backend",
+    "softtoken",
+    "--file",
+    path.join(dataDir, "demo-keys.softtoken.json"),
+    ...[...origins].flatMap((o) => ["--allowed-origin", o]),
+  ]);
+}
+console.info(`\n  ➜ 打开 ${publicOrigin}\n`);
