@@ -14,6 +14,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     await app.register(fastifyStatic, {
       root: distDir,
       index: false,
+      // One route per built file: "/" and app paths then fall through to index.html below.
+      wildcard: false,
       setHeaders: (res, filePath) => {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         res.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
@@ -21,7 +23,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (!hasWebApp || request.method !== "GET" || request.url.startsWith("/api/")) {
+    const isFileRequest = request.url.startsWith("/api/") || request.url.startsWith("/assets/");
+    if (!hasWebApp || request.method !== "GET" || isFileRequest) {
       return reply.status(404).send(body("NOT_FOUND"));
     }
     return reply.header("cache-control", "no-cache").sendFile("index.html");
