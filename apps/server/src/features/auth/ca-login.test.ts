@@ -18,7 +18,7 @@ import {
   personalProfile,
   type TestKey,
 } from "../../../test/support/auth-helpers";
-import { createTestApp, TestClock, type TestApp } from "../../../test/support/test-app";
+import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 import { insertTrustedCertificate } from "../../adapters/ca/builtin-ca.queries";
 import { seedCatalog } from "../../seed/seed-catalog";
 import { systemActor } from "../audit/audit";
@@ -50,21 +50,24 @@ async function certificateRowOf(key: TestKey) {
 }
 
 describe("CA login: keys that log in", () => {
-  it.each(["EC-P256", "RSA-2048"] as const)("a %s key from a trusted CA logs in (binding, then directly)", async (alg) => {
-    const key = await personalKey({ algorithm: alg });
-    const client = new ApiClient(t.app);
-    const first = await caLogin(client, key);
-    expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({
-      status: "binding_required",
-      certificate: { holderKind: "personal", holderName: key.profile.holderName, category: "project_lead" },
-    });
-    await boundUser(t, key, { mobile: nextMobile() });
-    const second = await caLogin(new ApiClient(t.app), key);
-    expect(second.statusCode).toBe(200);
-    expect(second.json().status).toBe("logged_in");
-    expect(second.cookies.map((c) => c.name)).toContain("lnca_session");
-  });
+  it.each(["EC-P256", "RSA-2048"] as const)(
+    "a %s key from a trusted CA logs in (binding, then directly)",
+    async (alg) => {
+      const key = await personalKey({ algorithm: alg });
+      const client = new ApiClient(t.app);
+      const first = await caLogin(client, key);
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toMatchObject({
+        status: "binding_required",
+        certificate: { holderKind: "personal", holderName: key.profile.holderName, category: "project_lead" },
+      });
+      await boundUser(t, key, { mobile: nextMobile() });
+      const second = await caLogin(new ApiClient(t.app), key);
+      expect(second.statusCode).toBe(200);
+      expect(second.json().status).toBe("logged_in");
+      expect(second.cookies.map((c) => c.name)).toContain("lnca_session");
+    },
+  );
 });
 
 describe("CA login: certificate rejections", () => {
@@ -198,11 +201,7 @@ describe("CA login: signature and challenge", () => {
   it("refuses a signature by another key: SIGNATURE_INVALID", async () => {
     const key = await personalKey();
     const other = await generateKeyPair("EC-P256");
-    expectRejected(
-      await caLogin(new ApiClient(t.app), key, { signWith: other.privateKey }),
-      401,
-      "SIGNATURE_INVALID",
-    );
+    expectRejected(await caLogin(new ApiClient(t.app), key, { signWith: other.privateKey }), 401, "SIGNATURE_INVALID");
   });
 
   it("refuses a signature over other text: SIGNATURE_INVALID", async () => {
