@@ -1,0 +1,177 @@
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ApiClient,
+  boundUser,
+  errorCode,
+  issueKey,
+  latestSmsCode,
+  nextMobile,
+  personalProfile,
+  sendSmsCode,
+} from "../../../test/support/auth-helpers";
+import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
+import { seedCatalog } from "../../seed/seed-catalog";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const clock = new TestClock();
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  await seedCatalog(t.ctx.catalogAdmin);
+});
+afterAll(() => t?.close());
+
+function expectCode(response: LightMyRequestResponse, status: number, code: string) {
+  expect({ status: response.statusCode, code: errorCode(response) }).toEqual({ status, code });
+}
+
+const requestCode = (client: ApiClient, mobile: string, purpose: "bind" | "login" = "bind") =>
+  client.post("/api/v1/auth/sms-code", { mobile, purpose });
+
+async function countSms(mobile: string) {
+  const rows = await t.ctx.database.db.selectFrom("sms_messages").select("id").where("mobile", "=", mobile).execute();
+  return rows.length;
+}
+
+/** A person with an account (bound through a personal key) and their mobile. */
+async function personWithAccount() {
+  const mobile = nextMobile();
+  await boundUser(t, await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" })), { mobile });
+  return mobile;
+}
+
+describe("SMS codes: limits per mobile and per network", () => {
+  it("one a minute and five an hour per mobile", async () => {
+    const client = new ApiClient(t.app);
+    const mobile = nextMobile();
+    const sent = await requestCode(client, mobile);
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json()).toEqual({ resendAfterSeconds: 60, expiresInSeconds: 300 });
+    expectCode(await requestCode(client, mobile), 429, "SMS_RATE_LIMITED");
+    clock.advance(30_000);
+    expectCode(await requestCode(client, mobile), 429, "SMS_RATE_LIMITED");
+    for (let i = 2; i <= 5; i++) {
+      clock.advance(MINUTE);
+      expect((await requestCode(client, mobile)).statusCode).toBe(200);
+    }
+    clock.advance(MINUTE);
+    const sixth = await requestCode(client, mobile);
+    expectCode(sixth, 429, "SMS_RATE_LIMITED");
+    expect(sixth.json().error.message).toContain("每小时最多 5 条");
+    expect(await countSms(mobile)).toBe(5);
+    // Once the first send leaves the hour window, one more fits.
+    clock.advance(HOUR - 4 * MINUTE);
+    expect((await requestCode(client, mobile)).statusCode).toBe(200);
+    // Another mobile is not affected by this one's limits.
+    expect((await requestCode(client, nextMobile())).statusCode).toBe(200);
+  });
+
+  it("ten a day per mobile", async () => {
+    const mobile = nextMobile();
+    for (let hour = 0; hour < 2; hour++) {
+      for (let i = 0; i < 5; i++) {
+        expect((await requestCode(new ApiClient(t.app), mobile)).statusCode).toBe(200);
+        clock.advance(MINUTE + 1000);
+      }
+      clock.advance(HOUR);
+    }
+    const eleventh = await requestCode(new ApiClient(t.app), mobile);
+    expectCode(eleventh, 429, "SMS_RATE_LIMITED");
+    expect(eleventh.json().error.message).toContain("每天最多 10 条");
+    clock.advance(24 * HOUR);
+    expect((await requestCode(new ApiClient(t.app), mobile)).statusCode).toBe(200);
+    expect(await countSms(mobile)).toBe(11);
+  });
+
+  it("thirty an hour from one network, whatever the mobiles", async () => {
+    const client = new ApiClient(t.app);
+    for (let i = 0; i < 30; i++) expect((await requestCode(client, nextMobile())).statusCode).toBe(200);
+    const refused = nextMobile();
+    expectCode(await requestCode(client, refused), 429, "SMS_RATE_LIMITED");
+    expect(await countSms(refused)).toBe(0);
+    // Another network may still send to that mobile.
+    expect((await requestCode(new ApiClient(t.app), refused)).statusCode).toBe(200);
+  });
+
+  it("refuses malformed mobiles and unknown accounts", async () => {
+    const client = new ApiClient(t.app);
+    expectCode(await requestCode(client, "12345678901"), 400, "MOBILE_INVALID");
+    expectCode(await requestCode(client, "abc"), 400, "MOBILE_INVALID");
+    expectCode(await requestCode(client, nextMobile(), "login"), 404, "ACCOUNT_NOT_FOUND");
+    expectCode(
+      await client.post("/api/v1/auth/sms-code", { mobile: nextMobile(), purpose: "reset" }),
+      400,
+      "VALIDATION_FAILED",
+    );
+  });
+});
+
+describe("mobile + SMS login, session, logout", () => {
+  it("logs a bound person in with a login code and sets the session; logout ends it", async () => {
+    const mobile = await personWithAccount();
+    clock.advance(MINUTE + 1000);
+    const client = new ApiClient(t.app);
+    expectCode(await client.get("/api/v1/auth/session"), 401, "UNAUTHENTICATED");
+    // +86 and spaces are the same mobile.
+    const sent = await requestCode(client, `+86 ${mobile.slice(0, 3)} ${mobile.slice(3)}`, "login");
+    expect(sent.statusCode).toBe(200);
+    const code = await latestSmsCode(t.ctx, mobile);
+    const login = await client.post("/api/v1/auth/sms-login", { mobile, smsCode: code });
+    expect(login.statusCode).toBe(200);
+    expect(login.json()).toMatchObject({ status: "logged_in", user: { identities: [{ role: "individual" }] } });
+    const cookie = login.cookies.find((c) => c.name === "lnca_session");
+    expect(cookie).toMatchObject({ httpOnly: true, path: "/" });
+    const session = await client.get("/api/v1/auth/session");
+    expect(session.statusCode).toBe(200);
+    expect(session.json().user.id).toBe(login.json().user.id);
+
+    // The code is single use.
+    expectCode(
+      await new ApiClient(t.app).post("/api/v1/auth/sms-login", { mobile, smsCode: code }),
+      400,
+      "SMS_CODE_INVALID",
+    );
+
+    const token = client.cookies.get("lnca_session") ?? "";
+    const logout = await client.post("/api/v1/auth/logout");
+    expect(logout.statusCode).toBe(204);
+    expect(client.cookies.has("lnca_session")).toBe(false);
+    expectCode(await client.get("/api/v1/auth/session"), 401, "UNAUTHENTICATED");
+    // The old token is dead on the server, not just forgotten by the browser.
+    const replay = await t.app.inject({ url: "/api/v1/auth/session", cookies: { lnca_session: token } });
+    expectCode(replay, 401, "UNAUTHENTICATED");
+  });
+
+  it("refuses a wrong code, a bind code, and a mobile with no account", async () => {
+    const mobile = await personWithAccount();
+    clock.advance(MINUTE + 1000);
+    const client = new ApiClient(t.app);
+    const bindCode = await sendSmsCode(t, client, mobile, "bind");
+    expectCode(await client.post("/api/v1/auth/sms-login", { mobile, smsCode: bindCode }), 400, "SMS_CODE_INVALID");
+    clock.advance(MINUTE + 1000);
+    const code = await sendSmsCode(t, client, mobile, "login");
+    const wrong = code === "000000" ? "111111" : "000000";
+    expectCode(await client.post("/api/v1/auth/sms-login", { mobile, smsCode: wrong }), 400, "SMS_CODE_INVALID");
+    expect(client.cookies.has("lnca_session")).toBe(false);
+    expectCode(
+      await client.post("/api/v1/auth/sms-login", { mobile: nextMobile(), smsCode: "123456" }),
+      400,
+      "SMS_CODE_INVALID",
+    );
+    expect((await client.post("/api/v1/auth/sms-login", { mobile, smsCode: code })).statusCode).toBe(200);
+  });
+
+  it("a session ends by itself after SESSION_TTL", async () => {
+    const mobile = await personWithAccount();
+    clock.advance(MINUTE + 1000);
+    const client = new ApiClient(t.app);
+    const code = await sendSmsCode(t, client, mobile, "login");
+    expect((await client.post("/api/v1/auth/sms-login", { mobile, smsCode: code })).statusCode).toBe(200);
+    clock.advance(t.ctx.config.sessionTtlMs - MINUTE);
+    expect((await client.get("/api/v1/auth/session")).statusCode).toBe(200);
+    clock.advance(2 * MINUTE);
+    expectCode(await client.get("/api/v1/auth/session"), 401, "UNAUTHENTICATED");
+  });
+});
