@@ -30,6 +30,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   const sqlite = new SQLite(target.file);
   // WAL lets readers go on while one writer commits; foreign keys are off by default in SQLite.
   sqlite.pragma("journal_mode = WAL");
+  // In WAL mode NORMAL never corrupts the database; it only skips the fsync on each commit (a power cut may
+  // lose the last moments, never half a transaction).
+  sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
