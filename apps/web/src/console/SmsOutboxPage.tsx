@@ -1,10 +1,10 @@
 import type { SmsOutboxItem } from "@lnca/contracts";
 import { Badge, Card, Table, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useSmsOutbox } from "../api/console";
 import { ErrorResult } from "../shared/ErrorResult";
 import { PageHeader } from "../shared/PageHeader";
+import { formatClock, formatDateTime } from "../time";
 
 const STATUS = {
   pending: { label: "待发送", color: "processing" },
@@ -30,7 +30,7 @@ export function SmsOutboxPage() {
               outbox.isError
                 ? "刷新失败"
                 : outbox.data
-                  ? `自动刷新中 · ${dayjs(outbox.dataUpdatedAt).format("HH:mm:ss")}`
+                  ? `自动刷新中 · ${formatClock(outbox.dataUpdatedAt)}`
                   : "自动刷新中"
             }
           />
@@ -63,7 +63,7 @@ export function SmsOutboxPage() {
                 title: "时间",
                 dataIndex: "createdAt",
                 width: 180,
-                render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm:ss"),
+                render: (at: string) => formatDateTime(at),
               },
               { title: "手机号", dataIndex: "mobile", width: 140 },
               { title: "模板", dataIndex: "template", width: 160 },

@@ -1,6 +1,6 @@
 import { Alert, Descriptions } from "antd";
-import dayjs from "dayjs";
 import { useCertificateCategories } from "../api/catalog";
+import { formatDate } from "../time";
 import type { BindingRequired } from "./useCaLogin";
 
 /** What the server read from the certificate the user just logged in with. */
@@ -41,7 +41,7 @@ export function BoundCertificate({ certificate }: { certificate: BindingRequired
           {
             key: "notAfter",
             label: "有效期至",
-            children: dayjs(certificate.notAfter).format("YYYY-MM-DD"),
+            children: formatDate(certificate.notAfter),
           },
         ]}
       />

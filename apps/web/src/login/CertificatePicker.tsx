@@ -3,6 +3,7 @@ import type { KeybridgeCertificate, KeybridgeKey } from "@lnca/contracts";
 import { Button, Empty, Flex, Radio, Skeleton, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { ErrorResult } from "../shared/ErrorResult";
+import { formatDate } from "../time";
 
 export interface CertificateChoice {
   key: KeybridgeKey;
@@ -72,7 +73,7 @@ function CertificateOption({ choice }: { choice: CertificateChoice }) {
         </div>
         <div className="cert-item-meta">颁发者：{certificate.issuer}</div>
         <div className="cert-item-meta">
-          有效期至：{dayjs(certificate.notAfter).format("YYYY-MM-DD")}
+          有效期至：{formatDate(certificate.notAfter)}
           <span className="cert-item-key">
             <UsbOutlined /> {key.label}
           </span>
