@@ -1,0 +1,186 @@
+/**
+ * Authorization is one layer: every route of the app × every kind of caller, against an explicit table.
+ * A route the table does not list (or a row for a route that is gone) fails the first test, so a new route
+ * cannot ship without its row.
+ */
+import { CSRF_COOKIE, CSRF_HEADER } from "@lnca/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ApiClient,
+  boundUser,
+  errorCode,
+  issueKey,
+  makeResidentId,
+  newEnterprise,
+  nextMobile,
+  nextSeq,
+  organizationProfile,
+  personalProfile,
+  staffClient,
+} from "../../../test/support/auth-helpers";
+import { listRoutes } from "../../../test/support/routes";
+import { createTestApp, type TestApp } from "../../../test/support/test-app";
+import { seedCatalog } from "../../seed/seed-catalog";
+
+const ACTORS = ["anon", "indiv", "lead", "agent", "adminA", "adminB", "reviewer", "operator"] as const;
+type ActorName = (typeof ACTORS)[number];
+/** "ok": the route lets this caller through (any answer but 401/403); 401/403: refused with that status. */
+type Expect = "ok" | 401 | 403;
+
+interface Row {
+  route: string;
+  /** The URL to call when it differs from the route pattern (wildcards, parameters). */
+  url?: string;
+  /** A body that passes validation, so the answer is the policy's and not the schema's. */
+  body?: (actor: ActorName) => unknown;
+  expect: [Expect, Expect, Expect, Expect, Expect, Expect, Expect, Expect];
+}
+
+const PROBE_STAFF = { username: "policy-probe", password: "policy-probe-password" };
+
+// biome-ignore format: the table reads as a table
+const TABLE: Row[] = [
+  //                                                                        anon   indiv  lead   agent  adminA adminB review oper
+  { route: "GET /api/v1/health",                                   expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/public-config",                            expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/openapi.json",                             expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/docs",                                     expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/docs/",                                    expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/docs/static/index.html",                   expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/docs/static/swagger-initializer.js",       expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/docs/*", url: "/api/v1/docs/static/swagger-ui.css",
+                                                                   expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/docs/json",                                expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/docs/yaml",                                expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/catalog/platforms",                        expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/catalog/certificate-categories",           expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/catalog/vendors",                          expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/catalog/service-points",                   expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "POST /api/v1/catalog/quote", body: () => ({ items: [{ categoryCode: "unit_main", platformCodes: ["ln-jsgc"] }] }),
+                                                                   expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/ca/crl",                                   expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/ca/root.crt",                              expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "POST /api/v1/auth/challenge",                          expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "POST /api/v1/auth/ca-login", body: () => caLoginBody(),
+                                                                   expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "POST /api/v1/auth/sms-code", body: () => ({ mobile: nextMobile(), purpose: "bind" }),
+                                                                   expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "POST /api/v1/auth/bind", body: () => ({ bindingTicket: "unknown", mobile: nextMobile(), smsCode: "123456" }),
+                                                                   expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "POST /api/v1/auth/sms-login", body: () => ({ mobile: nextMobile(), smsCode: "123456" }),
+                                                                   expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/auth/session",                             expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "POST /api/v1/console/auth/login", body: () => PROBE_STAFF,
+                                                                   expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/console/auth/session",                     expect: [401,   401,   401,   401,   401,   401,   "ok",  "ok"] },
+  { route: "GET /api/v1/console/sms-outbox",                       expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "POST /api/v1/console/certificate-registry/import", body: () => ({ csv: "serial,issuer\n" }),
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  // Last: they end the callers' sessions.
+  { route: "POST /api/v1/auth/logout",                             expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "POST /api/v1/console/auth/logout",                     expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+];
+
+let t: TestApp;
+let pem: string;
+const callers = new Map<ActorName, ApiClient>();
+
+function caLoginBody() {
+  return {
+    challengeId: `unknown-${nextSeq()}`,
+    certificatePem: pem,
+    chainPem: [],
+    signature: Buffer.alloc(70, 1).toString("base64"),
+    signatureAlgorithm: "ecdsa-sha256",
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedCatalog(t.ctx.catalogAdmin);
+  await t.ctx.staffAuth.create({ ...PROBE_STAFF, displayName: "探针", role: "reviewer" });
+  const a = newEnterprise();
+  const b = newEnterprise();
+  const person = () => ({ mobile: nextMobile() });
+  const admin = () => ({ mobile: nextMobile(), idNumber: makeResidentId(nextSeq()), name: "管理员" });
+  const [indiv, lead, agent, adminA, adminB] = await Promise.all([
+    issueKey(t.ctx, personalProfile({ categoryCode: "cost_engineer" })),
+    issueKey(t.ctx, personalProfile({ categoryCode: "project_lead", enterprise: a })),
+    issueKey(t.ctx, personalProfile({ categoryCode: "authorized_agent", enterprise: a })),
+    issueKey(t.ctx, organizationProfile(a)),
+    issueKey(t.ctx, organizationProfile(b)),
+  ]);
+  pem = indiv.certificatePem;
+  callers.set("anon", new ApiClient(t.app));
+  callers.set("indiv", await boundUser(t, indiv, person()));
+  callers.set("lead", await boundUser(t, lead, person()));
+  callers.set("agent", await boundUser(t, agent, person()));
+  callers.set("adminA", await boundUser(t, adminA, admin()));
+  callers.set("adminB", await boundUser(t, adminB, admin()));
+  callers.set("reviewer", await staffClient(t, "reviewer"));
+  callers.set("operator", await staffClient(t, "operator"));
+});
+afterAll(() => t?.close());
+
+/** One call as `actor`, with its cookies and a valid CSRF pair, without changing the caller's cookies. */
+async function callAs(actor: ActorName, route: string, url?: string, payload?: unknown) {
+  const client = callers.get(actor) as ApiClient;
+  const [method = "", path = ""] = route.split(" ");
+  const csrf = `csrf-${actor}`;
+  return t.app.inject({
+    method: method as "GET" | "POST",
+    url: url ?? path,
+    cookies: { ...Object.fromEntries(client.cookies), [CSRF_COOKIE]: csrf },
+    headers: { [CSRF_HEADER]: csrf },
+    remoteAddress: client.ip,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+describe("policy: every route × every caller", () => {
+  it("the table lists exactly the app's routes", () => {
+    const routes = listRoutes(t.app);
+    expect(routes).toContain("GET /api/v1/auth/session");
+    expect(routes).toContain("POST /api/v1/console/certificate-registry/import");
+    expect(TABLE.map((r) => r.route).sort()).toEqual(routes);
+  });
+
+  it("the callers are who the table says", async () => {
+    const roleOf = async (actor: ActorName) => {
+      const user = (await callAs(actor, "GET /api/v1/auth/session")).json().user;
+      const current = user.identities.find((i: { id: string }) => i.id === user.currentIdentityId);
+      return [current?.role, current?.enterpriseName];
+    };
+    const [lead, agent, adminA, adminB] = await Promise.all([
+      roleOf("lead"),
+      roleOf("agent"),
+      roleOf("adminA"),
+      roleOf("adminB"),
+    ]);
+    expect(await roleOf("indiv")).toEqual(["individual", null]);
+    expect([lead[0], agent[0], adminA[0], adminB[0]]).toEqual(["project_lead", "authorized_agent", "admin", "admin"]);
+    expect(new Set([lead[1], agent[1], adminA[1]]).size).toBe(1);
+    expect(adminB[1]).not.toBe(adminA[1]);
+  });
+
+  it("answers every cell as the table says", async () => {
+    const mismatches: string[] = [];
+    for (const row of TABLE) {
+      for (const [i, actor] of ACTORS.entries()) {
+        const expected = row.expect[i];
+        const response = await callAs(actor, row.route, row.url, row.body?.(actor));
+        const code = errorCode(response);
+        const actual =
+          response.statusCode === 401 || response.statusCode === 403 ? response.statusCode : ("ok" as const);
+        const refusedForPolicy = code === "UNAUTHENTICATED" || code === "FORBIDDEN";
+        if (response.statusCode >= 500) mismatches.push(`${row.route} as ${actor}: ${response.statusCode} ${code}`);
+        else if (expected === "ok" && (actual !== "ok" || refusedForPolicy)) {
+          mismatches.push(`${row.route} as ${actor}: expected to pass, got ${response.statusCode} ${code}`);
+        } else if (expected !== "ok" && (actual !== expected || !refusedForPolicy)) {
+          mismatches.push(`${row.route} as ${actor}: expected ${expected}, got ${response.statusCode} ${code}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
