@@ -1,0 +1,194 @@
+/**
+ * Coded errors, never 500: malformed bodies fired at every POST route of the app answer 4xx with an
+ * `error.code` from the catalogue. Every POST route needs an entry below (a new one without it fails).
+ */
+import { CSRF_COOKIE, CSRF_HEADER, errorCatalog } from "@lnca/contracts";
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiClient, nextIp, staffClient } from "../../../test/support/auth-helpers";
+import { listRoutes } from "../../../test/support/routes";
+import { createTestApp, type TestApp } from "../../../test/support/test-app";
+import { seedCatalog } from "../../seed/seed-catalog";
+
+/** A body that passes validation (null: the route takes no body); who may call it. */
+const POST_ROUTES: Record<string, { body: Record<string, unknown> | null; as: "anyone" | "operator" }> = {
+  "POST /api/v1/catalog/quote": {
+    body: { items: [{ categoryCode: "unit_main", platformCodes: ["ln-jsgc"] }] },
+    as: "anyone",
+  },
+  "POST /api/v1/auth/challenge": { body: null, as: "anyone" },
+  "POST /api/v1/auth/ca-login": {
+    body: {
+      challengeId: "unknown",
+      certificatePem: `-----BEGIN CERTIFICATE-----\n${"A".repeat(120)}\n-----END CERTIFICATE-----`,
+      chainPem: [],
+      signature: "A".repeat(96),
+      signatureAlgorithm: "ecdsa-sha256",
+    },
+    as: "anyone",
+  },
+  "POST /api/v1/auth/sms-code": { body: { mobile: "13900000001", purpose: "bind" }, as: "anyone" },
+  "POST /api/v1/auth/bind": {
+    body: {
+      bindingTicket: "unknown",
+      mobile: "13900000001",
+      smsCode: "123456",
+      idNumber: "11010519491231002X",
+      name: "张",
+    },
+    as: "anyone",
+  },
+  "POST /api/v1/auth/sms-login": { body: { mobile: "13900000001", smsCode: "123456" }, as: "anyone" },
+  "POST /api/v1/auth/logout": { body: null, as: "anyone" },
+  "POST /api/v1/console/auth/login": { body: { username: "nobody", password: "secret" }, as: "anyone" },
+  "POST /api/v1/console/auth/logout": { body: null, as: "anyone" },
+  "POST /api/v1/console/certificate-registry/import": { body: { csv: "serial,issuer\n" }, as: "operator" },
+};
+
+const HUGE = "x".repeat(5_000_001);
+const WRONG_VALUES: unknown[] = [12345, true, null, {}, [], ["a"], { nested: { deep: [1, 2, 3] } }, HUGE];
+/** Strings a field may well accept: they must be answered by the rules (any coded answer), never crash. */
+const ODD_STRINGS = [
+  "\u0000\ud800",
+  "'; DROP TABLE users; --",
+  "１３９００００００００",
+  "<script>alert(1)</script>",
+  " ",
+];
+const NOT_OBJECTS: unknown[] = [[], "just a string", 42, null, true];
+
+let t: TestApp;
+let operator: ApiClient;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedCatalog(t.ctx.catalogAdmin);
+  operator = await staffClient(t, "operator");
+});
+afterAll(() => t?.close());
+
+/** Raw request with a valid CSRF pair (and the operator's session when the route needs it). */
+function send(route: string, payload: string | Buffer | undefined, contentType = "application/json") {
+  const [method = "", url = ""] = route.split(" ");
+  const cookies: Record<string, string> = { [CSRF_COOKIE]: "csrf" };
+  if (POST_ROUTES[route]?.as === "operator") Object.assign(cookies, Object.fromEntries(operator.cookies));
+  cookies[CSRF_COOKIE] = "csrf";
+  return t.app.inject({
+    method: method as "POST",
+    url,
+    cookies,
+    headers: { [CSRF_HEADER]: "csrf", ...(payload === undefined ? {} : { "content-type": contentType }) },
+    remoteAddress: nextIp(),
+    ...(payload === undefined ? {} : { payload }),
+  });
+}
+
+function coded4xx(response: LightMyRequestResponse, what: string): string | null {
+  let code: unknown;
+  try {
+    code = response.json().error?.code;
+  } catch {
+    code = undefined;
+  }
+  const ok =
+    response.statusCode >= 400 && response.statusCode < 500 && typeof code === "string" && code in errorCatalog;
+  return ok ? null : `${what}: ${response.statusCode} ${String(code ?? response.body.slice(0, 80))}`;
+}
+
+describe("malformed bodies on every POST route", () => {
+  const postRoutes = () => listRoutes(t.app).filter((r) => r.startsWith("POST "));
+
+  it("every POST route has an entry", () => {
+    expect(Object.keys(POST_ROUTES).sort()).toEqual(postRoutes());
+  });
+
+  it("the sample bodies pass validation (so the malformed ones below are what fails)", async () => {
+    const failures: string[] = [];
+    for (const [route, entry] of Object.entries(POST_ROUTES)) {
+      const response = await send(route, entry.body === null ? undefined : JSON.stringify(entry.body));
+      if (response.statusCode >= 500 || response.body.includes("VALIDATION_FAILED")) {
+        failures.push(`${route}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("non-JSON, other content types, empty JSON and oversized bodies: coded 4xx", async () => {
+    const failures: string[] = [];
+    const tooLarge = JSON.stringify({ data: "y".repeat(6 * 1024 * 1024 + 10) });
+    for (const route of postRoutes()) {
+      const cases: [string, LightMyRequestResponse][] = [
+        ["broken JSON", await send(route, '{"mobile": "139', "application/json")],
+        ["not JSON at all", await send(route, "<xml>hello</xml>", "application/json")],
+        ["text/plain", await send(route, "hello", "text/plain")],
+        ["form", await send(route, "a=1&b=2", "application/x-www-form-urlencoded")],
+        ["binary", await send(route, Buffer.from([0xff, 0xfe, 0x00, 0x01]), "application/octet-stream")],
+        ["empty JSON", await send(route, "", "application/json")],
+        ["over the body limit", await send(route, tooLarge)],
+      ];
+      for (const [what, response] of cases) failures.push(coded4xx(response, `${route} ${what}`) ?? "");
+    }
+    expect(failures.filter(Boolean)).toEqual([]);
+  });
+
+  it("wrong shapes, wrong types, missing fields and huge strings: coded 4xx", async () => {
+    const failures: string[] = [];
+    for (const [route, entry] of Object.entries(POST_ROUTES)) {
+      if (!entry.body) continue;
+      const bodies: [string, unknown][] = NOT_OBJECTS.map((v) => [`body ${JSON.stringify(v)}`, v]);
+      for (const field of Object.keys(entry.body)) {
+        bodies.push([`${field} missing`, { ...entry.body, [field]: undefined }]);
+        for (const value of WRONG_VALUES) {
+          const label = typeof value === "string" && value.length > 100 ? "a huge string" : JSON.stringify(value);
+          bodies.push([`${field} = ${label}`, { ...entry.body, [field]: value }]);
+        }
+      }
+      for (const [what, body] of bodies) {
+        const response = await send(route, JSON.stringify(body));
+        // A missing optional field may still be a valid body: then it is answered by the rules, still coded.
+        failures.push(coded4xx(response, `${route} ${what}`) ?? "");
+      }
+    }
+    expect(failures.filter(Boolean)).toEqual([]);
+  });
+
+  it("odd strings in every field are answered, never a crash", async () => {
+    const failures: string[] = [];
+    for (const [route, entry] of Object.entries(POST_ROUTES)) {
+      for (const field of Object.keys(entry.body ?? {})) {
+        if (typeof entry.body?.[field] !== "string") continue;
+        for (const odd of ODD_STRINGS) {
+          const response = await send(route, JSON.stringify({ ...entry.body, [field]: odd }));
+          const what = `${route} ${field} = ${JSON.stringify(odd)}`;
+          if (response.statusCode >= 500) failures.push(`${what}: ${response.statusCode}`);
+          else if (response.statusCode >= 400) failures.push(coded4xx(response, what) ?? "");
+        }
+      }
+    }
+    expect(failures.filter(Boolean)).toEqual([]);
+  });
+
+  it("nested garbage in the quote and the registry: coded 4xx", async () => {
+    const quote = "POST /api/v1/catalog/quote";
+    const nested = [
+      { items: [{ categoryCode: 1, platformCodes: [] }] },
+      { items: [{ categoryCode: "unit_main", platformCodes: "ln-jsgc" }] },
+      { items: [{ categoryCode: "unit_main", platformCodes: Array(101).fill("ln-jsgc") }] },
+      { items: Array(501).fill({ categoryCode: "unit_main", platformCodes: [] }) },
+      { items: [null] },
+      { items: [{ categoryCode: "no_such", platformCodes: [] }] },
+    ];
+    const failures = [];
+    for (const body of nested)
+      failures.push(coded4xx(await send(quote, JSON.stringify(body)), JSON.stringify(body).slice(0, 60)));
+    const registry = "POST /api/v1/console/certificate-registry/import";
+    failures.push(coded4xx(await send(registry, JSON.stringify({ csv: "" })), "empty csv"));
+    failures.push(coded4xx(await send(registry, JSON.stringify({ csv: '"\n"x"y' })), "unparseable csv"));
+    expect(failures.filter(Boolean)).toEqual([]);
+  });
+
+  it("bad query strings on GET routes: coded 4xx", async () => {
+    const response = await operator.get("/api/v1/console/sms-outbox?page=abc&pageSize=-1");
+    expect(coded4xx(response, "sms-outbox query")).toBeNull();
+    expect(response.json().error.code).toBe("VALIDATION_FAILED");
+  });
+});
