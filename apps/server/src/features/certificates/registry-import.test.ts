@@ -106,7 +106,7 @@ describe("old-platform certificate registry", () => {
   it("a main key in the registry (issuer as full DN) binds its enterprise's administrator", async () => {
     const enterprise = newEnterprise();
     const key = await issueKey(t.ctx, organizationProfile(enterprise));
-    const csv = `${HEADER}\n${[key.serialNumber, t.ctx.ca.issuerSubject, enterprise.name, enterprise.uscc, "unit_main", platformCodes[0], ""].map(csvField).join(",")}\n`;
+    const csv = `${HEADER}\n${[key.serialNumber, t.ctx.ca.issuerSubject, enterprise.name, enterprise.uscc, "unit_main", platformCodes[0] ?? "", ""].map(csvField).join(",")}\n`;
     expect((await importCsv(csv)).json()).toMatchObject({ imported: 1, rejected: [] });
 
     const login = await caLogin(new ApiClient(t.app), key);
