@@ -1,0 +1,180 @@
+/**
+ * One environment for the whole browser-test run: the real server (child process, demo catalog and console
+ * accounts seeded) on a fresh database — a SQLite file in a temp folder, or a new PostgreSQL database when
+ * TEST_DATABASE_URL is set — and two SoftHSM2 tokens provisioned with keys whose certificates come from the
+ * server's own CA. The keybridge runs in the test worker (see fixtures.ts) so a test can stop and start it.
+ * The returned function is the global teardown; a failure half-way cleans up what was started.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createSoftHsmToken, softHsmModulePath } from "../../apps/keybridge/src/testing/softhsm";
+import { CHROMIUM } from "./browser";
+import { PIN, tokens as plannedTokens } from "./people";
+import { captureOutput, freePort, stopProcessGroup } from "./processes";
+import { type E2eState, STATE_ENV } from "./state";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const resultsDir = path.join(root, "e2e/test-results");
+
+type Cleanup = () => Promise<void>;
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const cleanups: Cleanup[] = [];
+  const teardown = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error("e2e teardown:", error);
+      }
+    }
+  };
+  try {
+    await setUp(cleanups);
+    return teardown;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}
+
+async function setUp(cleanups: Cleanup[]): Promise<void> {
+  // Without these the run would prove nothing; never skip, never download a browser.
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run npm run setup:system`);
+  const modulePath = softHsmModulePath();
+  buildWebIfMissing();
+
+  const dir = await mkdtemp(path.join(tmpdir(), "lnca-e2e-"));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const dataDir = path.join(dir, "data");
+  await mkdir(dataDir);
+
+  const databaseUrl = await createPostgresDatabase(cleanups);
+  const [serverPort, keybridgePort] = [await freePort(), await freePort()];
+  const origin = `http://127.0.0.1:${serverPort}`;
+  const serverEnv: Record<string, string> = {
+    PORT: String(serverPort),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    PUBLIC_ORIGIN: origin,
+    KEYBRIDGE_URL: `http://127.0.0.1:${keybridgePort}`,
+    SECRET_KEY: randomBytes(32).toString("base64url"),
+    DEMO: "true",
+    LOG_LEVEL: "warn",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+  await startServer(serverEnv, origin, cleanups);
+
+  const main = await createSoftHsmToken({ dir, label: plannedTokens.main.label, userPin: PIN });
+  const personal = await createSoftHsmToken({ dir, label: plannedTokens.personal.label, userPin: PIN });
+  await run(tsx, [path.join(root, "e2e/support/provision-keys.ts")], {
+    ...serverEnv,
+    ...main.env,
+    E2E_MODULE: modulePath,
+    E2E_MAIN_SERIAL: main.serial,
+    E2E_PERSONAL_SERIAL: personal.serial,
+    E2E_PROVISION_STATE_DIR: path.join(dir, "provision-state"),
+  });
+
+  const state: E2eState = {
+    baseUrl: origin,
+    database: databaseUrl ? "postgres" : "sqlite",
+    keybridge: {
+      port: keybridgePort,
+      args: [
+        "--backend",
+        "pkcs11",
+        "--module",
+        modulePath,
+        "--allowed-origin",
+        origin,
+        "--state-dir",
+        path.join(dir, "keybridge-state"),
+      ],
+      env: main.env,
+    },
+    tokenSerials: { main: main.serial, personal: personal.serial },
+  };
+  process.env[STATE_ENV] = JSON.stringify(state);
+  console.info(`e2e: server ${origin} on ${state.database}, keybridge port ${keybridgePort}`);
+}
+
+function buildWebIfMissing(): void {
+  if (existsSync(path.join(root, "apps/web/dist/index.html"))) return;
+  console.info("e2e: building the web app (apps/web/dist is missing) …");
+  const build = spawnSync("npm", ["run", "build", "-w", "@lnca/web"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) throw new Error(`web build failed (exit ${build.status})`);
+}
+
+/** A new database on the TEST_DATABASE_URL server for this run, dropped in teardown; undefined for SQLite. */
+async function createPostgresDatabase(cleanups: Cleanup[]): Promise<string | undefined> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return undefined;
+  const name = `lnca_e2e_${randomBytes(6).toString("hex")}`;
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  cleanups.push(() => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdmin(url: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function startServer(env: Record<string, string>, origin: string, cleanups: Cleanup[]): Promise<void> {
+  const child = spawn(tsx, ["apps/server/src/main.ts"], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group: teardown stops tsx and the node process under it
+  });
+  const output = captureOutput(child, 200_000);
+  cleanups.push(async () => {
+    await stopProcessGroup(child);
+    await mkdir(resultsDir, { recursive: true });
+    await writeFile(path.join(resultsDir, "server.log"), output());
+  });
+  await waitForHealth(child, `${origin}/api/v1/health`, output);
+}
+
+async function waitForHealth(child: ChildProcess, url: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before it was ready:\n${output()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server did not answer ${url} within 120 s:\n${output()}`);
+}
+
+function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const output = captureOutput(child);
+    child.once("error", reject);
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? command)} failed (${code}):\n${output()}`)),
+    );
+  });
+}
