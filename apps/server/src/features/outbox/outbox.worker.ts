@@ -1,7 +1,9 @@
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "../../db/database";
 import { newId } from "../../shared/ids";
+import { assertTransition } from "../../shared/state-machine";
 import { claimDueJobs, finishJob } from "./outbox.queries";
+import { outboxJobTransitions } from "./outbox.states";
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
@@ -61,6 +63,7 @@ export class OutboxWorker {
       try {
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         await handler(JSON.parse(job.payload) as Record<string, unknown>);
+        assertTransition(outboxJobTransitions, "outbox job", job.status, "done");
         await finishJob(this.database.db, job.id, this.workerId, {
           status: "done",
           last_error: null,
@@ -68,6 +71,7 @@ export class OutboxWorker {
         });
       } catch (error) {
         const dead = job.attempts >= job.max_attempts;
+        assertTransition(outboxJobTransitions, "outbox job", job.status, dead ? "dead" : "pending");
         this.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: error }, "outbox job failed");
         await finishJob(this.database.db, job.id, this.workerId, {
           status: dead ? "dead" : "pending",
