@@ -9,6 +9,9 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: "BAD_REQUEST",
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "BAD_REQUEST",
   FST_ERR_CTP_INVALID_JSON_BODY: "BAD_REQUEST",
+  // PostgreSQL refuses text with a NUL character ("invalid byte sequence for encoding UTF8: 0x00"): only a
+  // client can put one in a value, so it is a bad request, not a server error.
+  "22021": "BAD_REQUEST",
 };
 
 /**
