@@ -17,7 +17,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  PUBLIC_ORIGIN: z.url().default("http://localhost:3000"),
+  PUBLIC_ORIGIN: z.url().optional(),
   EXTRA_ORIGINS: csv.default([]),
   DATA_DIR: z.string().default("data"),
   DATABASE_URL: z
@@ -43,7 +43,7 @@ const envSchema = z.object({
 export type Config = ReturnType<typeof buildConfig>;
 
 function buildConfig(env: z.infer<typeof envSchema>, secretKey: string) {
-  const publicOrigin = env.PUBLIC_ORIGIN.replace(/\/$/, "");
+  const publicOrigin = (env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
   return {
     env: env.NODE_ENV,
     host: env.HOST,
