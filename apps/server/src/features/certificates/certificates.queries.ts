@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../../db/database";
 import type { AssociationsTable, CertificatesTable, TokensTable } from "../../db/schema";
 
@@ -59,8 +60,24 @@ export async function updateCertificate(
   await db.updateTable("certificates").set(change).where("id", "=", id).execute();
 }
 
-export async function insertAssociation(db: DbOrTx, row: AssociationsTable): Promise<void> {
-  await db.insertInto("associations").values(row).execute();
+/** Starts active associations of a certificate with platforms (ids). */
+export async function insertAssociations(
+  db: DbOrTx,
+  certificateId: string,
+  platformIds: string[],
+  now: string,
+): Promise<void> {
+  if (platformIds.length === 0) return;
+  const rows: AssociationsTable[] = platformIds.map((platformId) => ({
+    id: randomUUID(),
+    certificate_id: certificateId,
+    platform_id: platformId,
+    status: "active",
+    started_at: now,
+    ended_at: null,
+    ended_reason: null,
+  }));
+  await db.insertInto("associations").values(rows).execute();
 }
 
 export function listActiveAssociationPlatformIds(db: DbOrTx, certificateId: string) {

@@ -9,7 +9,7 @@ import { newId } from "../../shared/ids";
 import { type Actor, recordAudit } from "../audit/audit";
 import { listActivePlatforms } from "../catalog/catalog.queries";
 import { ensureEnterprise } from "../enterprises/enterprises.service";
-import { insertAssociation, insertCertificate, insertToken } from "./certificates.queries";
+import { insertAssociations, insertCertificate, insertToken } from "./certificates.queries";
 
 export interface IssueForNewKeyInput {
   profile: CertificateProfile;
@@ -82,17 +82,12 @@ export class IssuanceService {
         updated_at: iso,
       };
       await insertCertificate(trx, row);
-      for (const code of input.platformCodes) {
-        await insertAssociation(trx, {
-          id: newId(),
-          certificate_id: row.id,
-          platform_id: platforms.get(code) as string,
-          status: "active",
-          started_at: iso,
-          ended_at: null,
-          ended_reason: null,
-        });
-      }
+      await insertAssociations(
+        trx,
+        row.id,
+        input.platformCodes.map((code) => platforms.get(code) as string),
+        iso,
+      );
       await recordAudit(
         trx,
         actor,

@@ -10,7 +10,7 @@ import { ensureEnterprise } from "../enterprises/enterprises.service";
 import {
   endAssociations,
   findRegistryRow,
-  insertAssociation,
+  insertAssociations,
   insertCertificate,
   insertToken,
   listActiveAssociationPlatformIds,
@@ -123,17 +123,7 @@ export class RegistryImportService {
         updated_at: iso,
       });
     }
-    for (const platformId of wanted) {
-      await insertAssociation(trx, {
-        id: newId(),
-        certificate_id: certificateId,
-        platform_id: platformId,
-        status: "active",
-        started_at: iso,
-        ended_at: null,
-        ended_reason: null,
-      });
-    }
+    await insertAssociations(trx, certificateId, wanted, iso);
     await recordAudit(
       trx,
       actor,
