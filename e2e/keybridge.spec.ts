@@ -16,9 +16,8 @@ test("CA 登录 shows the missing-driver alert and picks the keybridge up once i
     await expect(page.getByTestId("certificate-item")).toHaveCount(0);
 
     // Mark this document: if the page reloaded, the mark would be gone.
-    await page.evaluate(() => {
-      document.documentElement.dataset.e2eMark = "same-document";
-    });
+    // (A string: the root tsconfig has no DOM types.)
+    await page.evaluate('document.documentElement.dataset.e2eMark = "same-document"');
     await keybridge.start();
     await expect(page.getByTestId("certificate-item")).toHaveCount(2);
     await expect(page.getByText("已连接 CA 互联互通(辽宁版) 驱动")).toBeVisible();

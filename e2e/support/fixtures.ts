@@ -91,7 +91,7 @@ export const test = base.extend<object, { env: E2eState; keybridge: KeybridgeCon
           await outbox.goto("/console/sms-outbox");
           const row = outbox.getByTestId("sms-outbox-table").getByRole("row").filter({ hasText: mobile }).first();
           await expect(row).toContainText("验证码");
-          const code = /验证码为\s*(\d{6})/.exec(await row.textContent())?.[1];
+          const code = /验证码为\s*(\d{6})/.exec((await row.textContent()) ?? "")?.[1];
           if (!code) throw new Error(`no verification code for ${mobile} in the SMS outbox`);
           return code;
         },
