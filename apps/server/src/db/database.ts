@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } fr
 import pg from "pg";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
+import { CachingSqliteDatabase } from "./statement-cache";
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -35,7 +36,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new CachingSqliteDatabase(sqlite) }) });
   return { db, kind: "sqlite", close: () => db.destroy() };
 }
 
