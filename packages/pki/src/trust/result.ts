@@ -60,9 +60,23 @@ export class LazyValidationSuccess implements ValidationSuccess {
   }
 
   get description(): CertificateDescription {
-    this.#description ??= describeCertificate(this.leafFacts);
+    this.#description ??= describedOnce(this.leafFacts);
     return this.#description;
   }
+}
+
+/**
+ * Facts objects are shared across validations (facts-cache.ts), so their description (names formatted, key
+ * type read) is computed once per facts object too. Frozen: every caller sees the same object.
+ */
+const descriptions = new WeakMap<CertificateFacts, CertificateDescription>();
+function describedOnce(facts: CertificateFacts): CertificateDescription {
+  let description = descriptions.get(facts);
+  if (!description) {
+    description = Object.freeze(describeCertificate(facts));
+    descriptions.set(facts, description);
+  }
+  return description;
 }
 
 export function failure(reason: ValidationFailureReason, detail: string): ValidationFailure {

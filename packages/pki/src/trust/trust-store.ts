@@ -3,7 +3,8 @@
  *
  * Speed (logins are benchmarked against raw signature checks): certificates are read with the fast DER reader,
  * roots/intermediates/CRLs are parsed once, revoked serials sit in Maps, and each issuer→child signature that
- * verified is remembered by fingerprint pair, so a repeat login costs hashing and lookups only.
+ * verified is remembered by fingerprint pair, and presented PEMs map to their facts through a bounded cache
+ * (facts-cache.ts), so a repeat login costs lookups and the checks themselves only.
  */
 import { type CertificateFacts, publicKeyObjectOf } from "../cert-facts";
 import { type CertificateInput, certificateFacts } from "../certificate";
@@ -11,6 +12,7 @@ import { PkiError } from "../errors";
 import { x509 } from "../provider";
 import { verifySignedStructure } from "../signed-der";
 import { type CrlFacts, readCrl } from "./crl";
+import { pemFacts } from "./facts-cache";
 import { failure, LazyValidationSuccess, type ValidationFailure, type ValidationResult } from "./result";
 
 export interface TrustStoreOptions {
@@ -94,8 +96,9 @@ export class TrustStore {
     let leaf: CertificateFacts;
     let presented: CertificateFacts[];
     try {
-      leaf = certificateFacts("leaf" in input ? input.leaf : input.leafPem);
-      presented = (input.chainPem ?? []).map((pem) => certificateFacts(pem));
+      // PEM text is read through the process-wide facts cache (a repeat login sends the same PEMs).
+      leaf = "leaf" in input ? certificateFacts(input.leaf) : pemFacts.get(input.leafPem);
+      presented = (input.chainPem ?? []).map((pem) => pemFacts.get(pem));
     } catch (error) {
       return failure("malformed", error instanceof Error ? error.message : "unreadable certificate");
     }
