@@ -15,6 +15,12 @@ const fastifyCodes: Record<string, ErrorCode> = {
 };
 
 /**
+ * Two requests raced past the same check (one administrator per enterprise, one account per ID number …) and
+ * the database's unique constraint refused the later one: a conflict to retry, not a server error.
+ */
+const uniqueViolationCodes = new Set(["23505", "SQLITE_CONSTRAINT_UNIQUE"]);
+
+/**
  * Maps every error to `{ error: { code, message } }`: AppError as thrown, schema validation failures to
  * VALIDATION_FAILED with the failing fields, Fastify's own client errors to their codes. Anything else is a
  * bug: logged in full, answered with a generic INTERNAL_ERROR that leaks nothing.
@@ -34,6 +40,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         ? `提交的信息有误：${first.field} ${first.message}`
         : errorCatalog.VALIDATION_FAILED.message;
       return reply.status(400).send(body("VALIDATION_FAILED", message, { fields }));
+    }
+    if (uniqueViolationCodes.has(error.code)) {
+      request.log.warn({ err: error }, "unique constraint conflict");
+      return reply.status(409).send(body("STATE_CONFLICT"));
     }
     const mapped = error.code ? fastifyCodes[error.code] : undefined;
     if (mapped) return reply.status(errorCatalog[mapped].status).send(body(mapped));

@@ -314,3 +314,91 @@ describe("binding tickets and SMS codes", () => {
     expectCode(await bind(new ApiClient(t.app), lateTicket, { mobile: nextMobile() }), 400, "BINDING_TICKET_INVALID");
   });
 });
+
+describe("races: the rules hold when two requests arrive at once", () => {
+  /** Two binds prepared up to the last step (tickets and SMS codes), then sent together. */
+  async function bindTogether(
+    pairs: { key: TestKey; details: { mobile: string; idNumber?: string; name?: string } }[],
+  ) {
+    const prepared = [];
+    for (const { key, details } of pairs) {
+      const client = new ApiClient(t.app);
+      const ticket = await ticketFor(key, client);
+      const code = await sendSmsCode(t, client, details.mobile, "bind");
+      prepared.push({ client, ticket, code, details });
+    }
+    const responses = await Promise.all(prepared.map((p) => bind(p.client, p.ticket, p.details, p.code)));
+    return responses.map((r) => ({ status: r.statusCode, code: errorCode(r) ?? null }));
+  }
+
+  const sorted = (outcomes: { status: number; code: string | null }[]) =>
+    [...outcomes].sort((a, b) => a.status - b.status);
+
+  it("one key bound by two people at once: one wins, the other gets TOKEN_ALREADY_BOUND", async () => {
+    const key = await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" }));
+    const outcomes = await bindTogether([
+      { key, details: { mobile: nextMobile() } },
+      { key, details: { mobile: nextMobile() } },
+    ]);
+    // The loser is told its rule, or (caught by the unique constraint underneath) a coded conflict: never a 500.
+    const [winner, loser] = sorted(outcomes);
+    expect(winner).toEqual({ status: 200, code: null });
+    expect(loser?.status).toBe(409);
+    expect(["TOKEN_ALREADY_BOUND", "STATE_CONFLICT"]).toContain(loser?.code);
+    const token = await t.ctx.database.db
+      .selectFrom("tokens")
+      .innerJoin("certificates", "certificates.token_id", "tokens.id")
+      .select("tokens.bound_user_id")
+      .where("certificates.serial_number", "=", key.serialNumber)
+      .executeTakeFirstOrThrow();
+    expect(token.bound_user_id).not.toBeNull();
+  });
+
+  it("two main keys of one enterprise bound by two people at once: one admin, the other ENTERPRISE_HAS_ADMIN", async () => {
+    const enterprise = newEnterprise();
+    const outcomes = await bindTogether([
+      {
+        key: await issueKey(t.ctx, organizationProfile(enterprise)),
+        details: { mobile: nextMobile(), idNumber: makeResidentId(nextSeq()), name: "甲" },
+      },
+      {
+        key: await issueKey(t.ctx, organizationProfile(enterprise)),
+        details: { mobile: nextMobile(), idNumber: makeResidentId(nextSeq()), name: "乙" },
+      },
+    ]);
+    const [winner, loser] = sorted(outcomes);
+    expect(winner).toEqual({ status: 200, code: null });
+    expect(loser?.status).toBe(409);
+    expect(["ENTERPRISE_HAS_ADMIN", "STATE_CONFLICT"]).toContain(loser?.code);
+    const admins = await t.ctx.database.db
+      .selectFrom("identities")
+      .innerJoin("enterprises", "enterprises.id", "identities.enterprise_id")
+      .select("identities.user_id")
+      .where("enterprises.uscc", "=", enterprise.uscc)
+      .where("identities.role", "=", "admin")
+      .execute();
+    expect(admins).toHaveLength(1);
+  });
+
+  it("one new person binding two keys at once: one account, never a 500", async () => {
+    const idNumber = makeResidentId(nextSeq());
+    const keys = await Promise.all(
+      ["project_lead", "authorized_agent"].map((categoryCode) =>
+        issueKey(t.ctx, personalProfile({ categoryCode, idNumber, holderName: "同一人", enterprise: newEnterprise() })),
+      ),
+    );
+    const mobile = nextMobile();
+    const first = await ticketFor(keys[0] as TestKey);
+    const second = await ticketFor(keys[1] as TestKey);
+    const client = new ApiClient(t.app);
+    const code = await sendSmsCode(t, client, mobile, "bind");
+    const outcomes = await Promise.all([first, second].map((ticket) => bind(client, ticket, { mobile }, code)));
+    const statuses = outcomes.map((r) => r.statusCode).sort();
+    // The one code is single use: one bind wins, the other is refused with a code (never a crash).
+    expect(statuses[0]).toBe(200);
+    expect(statuses[1]).toBeGreaterThanOrEqual(400);
+    expect(statuses[1]).toBeLessThan(500);
+    const users = await t.ctx.database.db.selectFrom("users").select("id").where("mobile", "=", mobile).execute();
+    expect(users).toHaveLength(1);
+  });
+});
