@@ -262,6 +262,15 @@ describe("CA login: signature and challenge", () => {
     expectRejected(await caLogin(new ApiClient(t.app), key, { challenge: used }), 400, "CHALLENGE_REUSED");
   });
 
+  it("a challenge submitted twice at once logs in once", async () => {
+    const key = await personalKey();
+    const client = new ApiClient(t.app);
+    const challenge = await getChallenge(client);
+    const responses = await Promise.all([1, 2, 3].map(() => caLogin(new ApiClient(t.app), key, { challenge })));
+    const outcomes = responses.map((r) => `${r.statusCode} ${errorCode(r) ?? r.json().status}`).sort();
+    expect(outcomes).toEqual(["200 binding_required", "400 CHALLENGE_REUSED", "400 CHALLENGE_REUSED"]);
+  });
+
   it("refuses an unknown challenge: CHALLENGE_UNKNOWN", async () => {
     const key = await personalKey();
     const client = new ApiClient(t.app);
