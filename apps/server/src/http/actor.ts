@@ -8,7 +8,8 @@ import { body } from "./error-handler";
 /** Resolves who is asking from the session cookie, then applies the route's permission before its handler. */
 export function registerActorResolution(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("actor", { getter: () => anonymous, setter: () => {} });
-  app.addHook("preHandler", async (request, reply) => {
+  // Before validation: a caller without the permission learns nothing about the body it should send.
+  app.addHook("preValidation", async (request, reply) => {
     const permission = request.routeOptions.config.permission;
     if (!permission) return;
     const console = isConsolePermission(permission);
