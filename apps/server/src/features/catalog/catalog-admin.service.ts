@@ -3,6 +3,7 @@ import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
 import { type Actor, recordAudit } from "../audit/audit";
 import { findVendorByCode, insertCategory, insertPlatform, insertServicePoint, insertVendor } from "./catalog.queries";
+import { catalogChanged } from "./catalog-cache";
 
 export interface NewCategory {
   code: string;
@@ -19,7 +20,10 @@ export interface NewPlatform {
   sortOrder?: number;
 }
 
-/** Operator changes to the catalog (and the demo seed, which goes through the same door). */
+/**
+ * Operator changes to the catalog (and the demo seed, which goes through the same door). After each commit the
+ * in-memory catalog caches of this process are dropped (catalog-cache.ts); other processes see it within the TTL.
+ */
 export class CatalogAdminService {
   constructor(
     private readonly db: Db,
@@ -48,6 +52,7 @@ export class CatalogAdminService {
         },
       );
     });
+    catalogChanged(this.db);
   }
 
   async createPlatform(actor: Actor, input: NewPlatform): Promise<string> {
@@ -68,6 +73,7 @@ export class CatalogAdminService {
       });
       await recordAudit(trx, actor, "catalog.platform_created", { kind: "platform", id }, { ...input });
     });
+    catalogChanged(this.db);
     return id;
   }
 
@@ -82,6 +88,7 @@ export class CatalogAdminService {
       await insertVendor(trx, { id, ...input, est_url: null, created_at: now, updated_at: now });
       await recordAudit(trx, actor, "catalog.vendor_created", { kind: "vendor", id }, input);
     });
+    catalogChanged(this.db);
     return id;
   }
 
@@ -92,5 +99,6 @@ export class CatalogAdminService {
       await insertServicePoint(trx, { id, ...input, address: null, phone: null, created_at: now, updated_at: now });
       await recordAudit(trx, actor, "catalog.service_point_created", { kind: "service_point", id }, input);
     });
+    catalogChanged(this.db);
   }
 }

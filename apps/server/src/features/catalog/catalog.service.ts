@@ -1,40 +1,67 @@
 import type { CertificateCategory, Platform, QuoteRequest, QuoteResponse } from "@lnca/contracts";
 import type { DbOrTx } from "../../db/database";
 import { listActivePlatforms, listCategories, listServicePoints, listVendors } from "./catalog.queries";
+import { type CatalogCache, catalogCacheFor } from "./catalog-cache";
 import { type PriceList, priceRenewal } from "./pricing";
 
-/** The public catalog: what can be renewed, on which platforms, at what price. */
+/**
+ * The public catalog: what can be renewed, on which platforms, at what price. Reads are served from memory
+ * (catalog-cache.ts: invalidated by CatalogAdminService, at most CATALOG_CACHE_TTL_MS old otherwise); the
+ * values are frozen because every caller shares them.
+ */
 export class CatalogService {
-  constructor(private readonly db: DbOrTx) {}
+  private readonly cache: CatalogCache;
 
-  async platforms(): Promise<Platform[]> {
-    const rows = await listActivePlatforms(this.db);
-    return rows.map((r) => ({ code: r.code, name: r.name, feeFen: r.fee_fen }));
+  constructor(
+    private readonly db: DbOrTx,
+    options: { ttlMs?: number } = {},
+  ) {
+    this.cache = catalogCacheFor(db, options.ttlMs);
   }
 
-  async categories(): Promise<CertificateCategory[]> {
-    const rows = await listCategories(this.db);
-    return rows.map((r) => ({ code: r.code, name: r.name, baseFeeFen: r.base_fee_fen }));
+  platforms(): Promise<Platform[]> {
+    return this.cache.get("platforms", async () =>
+      frozen((await listActivePlatforms(this.db)).map((r) => ({ code: r.code, name: r.name, feeFen: r.fee_fen }))),
+    );
   }
 
-  async vendors() {
-    const rows = await listVendors(this.db);
-    return rows.map((r) => ({ code: r.code, name: r.name }));
+  categories(): Promise<CertificateCategory[]> {
+    return this.cache.get("categories", async () =>
+      frozen((await listCategories(this.db)).map((r) => ({ code: r.code, name: r.name, baseFeeFen: r.base_fee_fen }))),
+    );
   }
 
-  servicePoints() {
-    return listServicePoints(this.db);
+  /** The codes of all certificate categories (a login keeps a certificate's category only when known). */
+  categoryCodes(): Promise<ReadonlySet<string>> {
+    return this.cache.get("categoryCodes", async () => new Set((await this.categories()).map((c) => c.code)));
+  }
+
+  vendors(): Promise<{ code: string; name: string }[]> {
+    return this.cache.get("vendors", async () =>
+      frozen((await listVendors(this.db)).map((r) => ({ code: r.code, name: r.name }))),
+    );
+  }
+
+  servicePoints(): Promise<{ code: string; name: string; city: string }[]> {
+    return this.cache.get("servicePoints", async () => frozen(await listServicePoints(this.db)));
   }
 
   async quote(request: QuoteRequest): Promise<QuoteResponse> {
     return priceRenewal(await this.priceList(), request.items);
   }
 
-  async priceList(): Promise<PriceList> {
-    const [categories, platforms] = await Promise.all([listCategories(this.db), listActivePlatforms(this.db)]);
-    return {
-      baseFeeFen: new Map(categories.map((c) => [c.code, c.base_fee_fen])),
-      platformFeeFen: new Map(platforms.map((p) => [p.code, p.fee_fen])),
-    };
+  priceList(): Promise<PriceList> {
+    return this.cache.get("priceList", async () => {
+      const [categories, platforms] = await Promise.all([this.categories(), this.platforms()]);
+      return {
+        baseFeeFen: new Map(categories.map((c) => [c.code, c.baseFeeFen])),
+        platformFeeFen: new Map(platforms.map((p) => [p.code, p.feeFen])),
+      };
+    });
   }
+}
+
+function frozen<T extends object>(rows: T[]): T[] {
+  for (const row of rows) Object.freeze(row);
+  return Object.freeze(rows) as T[];
 }
