@@ -88,13 +88,14 @@ export async function createContext(deps: {
   const sms = new SmsService(db, deps.smsSender ?? smsSenderFor(config, logger), clock);
   const smsCodes = new SmsCodeService(db, sms, clock, config.secretKey);
   const challenges = new ChallengeService(db, clock, config.challengeTtlMs);
+  const catalog = new CatalogService(db);
   return {
     config,
     database,
     logger,
     clock,
     sessions,
-    catalog: new CatalogService(db),
+    catalog,
     catalogAdmin,
     ca,
     trust,
@@ -104,7 +105,7 @@ export async function createContext(deps: {
     sms,
     smsCodes,
     challenges,
-    caLogin: new CaLoginService(db, clock, challenges, trust, sessions),
+    caLogin: new CaLoginService(db, clock, challenges, trust, sessions, catalog),
     binding: new BindingService(db, clock, smsCodes, sessions),
     smsLogin: new SmsLoginService(db, clock, smsCodes, sessions),
     staffAuth: new StaffAuthService(db, clock, sessions),

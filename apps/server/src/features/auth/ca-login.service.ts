@@ -7,12 +7,13 @@ import { isoAfter } from "../../shared/clock";
 import { newId, newSecretToken, sha256Hex } from "../../shared/ids";
 import { hitRateLimit, MINUTE } from "../../shared/rate-limit";
 import { recordAudit } from "../audit/audit";
-import { findVendorById, listCategories } from "../catalog/catalog.queries";
+import { findVendorById } from "../catalog/catalog.queries";
+import type { CatalogService } from "../catalog/catalog.service";
 import { findTokenById } from "../certificates/certificates.queries";
 import { recordPresentedCertificate } from "../certificates/certificates.service";
 import type { TrustService } from "../certificates/trust.service";
 import { findActiveAdmin } from "../identities/identities.queries";
-import { defaultIdentityId, loadSessionUser } from "../users/session-user";
+import { loginSessionUser } from "../users/session-user";
 import { insertBindingTicket } from "./binding-tickets.queries";
 import type { ChallengeService } from "./challenges.service";
 import type { SessionService } from "./sessions.service";
@@ -56,6 +57,7 @@ export class CaLoginService {
     private readonly challenges: ChallengeService,
     private readonly trust: TrustService,
     private readonly sessions: SessionService,
+    private readonly catalog: CatalogService,
   ) {}
 
   async login(input: CaLoginInput, meta: RequestMeta): Promise<CaLoginOutcome> {
@@ -76,7 +78,8 @@ export class CaLoginService {
     if (!verified) throw new AppError("SIGNATURE_INVALID");
 
     const actor = { kind: "anonymous" as const, id: null, ip: meta.ip };
-    const categories = new Set((await listCategories(this.db)).map((c) => c.code));
+    // Cached in memory (catalog-cache.ts); used only to keep a new certificate's category when it is known.
+    const categories = await this.catalog.categoryCodes();
     return this.db.transaction().execute(async (trx) => {
       const certificate = await recordPresentedCertificate(trx, actor, {
         description: result.description,
@@ -86,15 +89,19 @@ export class CaLoginService {
         now,
       });
       if (certificate.status === "revoked") throw new AppError("CERTIFICATE_REVOKED");
-      const token = await findTokenById(trx, certificate.token_id);
-      if (token?.bound_user_id) {
-        const userId = token.bound_user_id;
+      // A certificate already seen comes with its token's binding (one statement); else look the token up.
+      const boundUserId =
+        certificate.boundUserId !== undefined
+          ? certificate.boundUserId
+          : ((await findTokenById(trx, certificate.token_id))?.bound_user_id ?? null);
+      if (boundUserId) {
+        const userId = boundUserId;
         const adminIdentity =
           certificate.holder_kind === "organization" && certificate.enterprise_id
             ? await findActiveAdmin(trx, certificate.enterprise_id)
             : undefined;
         const preferred = adminIdentity?.user_id === userId ? adminIdentity.id : null;
-        const identityId = await defaultIdentityId(trx, userId, preferred);
+        const { identityId, user } = await loginSessionUser(trx, userId, preferred);
         const session = await this.sessions.create(trx, {
           subject: { kind: "user", userId, identityId, certificateId: certificate.id },
           ...meta,
@@ -109,7 +116,7 @@ export class CaLoginService {
         );
         return {
           status: "logged_in",
-          user: await loadSessionUser(trx, userId, identityId),
+          user,
           sessionToken: session.token,
         };
       }

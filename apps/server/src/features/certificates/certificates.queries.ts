@@ -6,6 +6,17 @@ export function findCertificateByFingerprint(db: DbOrTx, fingerprint: string) {
   return db.selectFrom("certificates").selectAll().where("fingerprint_sha256", "=", fingerprint).executeTakeFirst();
 }
 
+/** The certificate with its token's binding, in one statement (a CA login needs both). */
+export function findCertificateWithBindingByFingerprint(db: DbOrTx, fingerprint: string) {
+  return db
+    .selectFrom("certificates")
+    .leftJoin("tokens", "tokens.id", "certificates.token_id")
+    .selectAll("certificates")
+    .select("tokens.bound_user_id")
+    .where("certificates.fingerprint_sha256", "=", fingerprint)
+    .executeTakeFirst();
+}
+
 export function findCertificateById(db: DbOrTx, id: string) {
   return db.selectFrom("certificates").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -5,7 +5,7 @@ import { newId } from "../../shared/ids";
 import { type Actor, recordAudit } from "../audit/audit";
 import { ensureEnterprise } from "../enterprises/enterprises.service";
 import {
-  findCertificateByFingerprint,
+  findCertificateWithBindingByFingerprint,
   findRegistryCandidates,
   insertCertificate,
   insertToken,
@@ -15,7 +15,8 @@ import {
 /**
  * The certificate a login presented, as the platform knows it: already seen (by fingerprint), imported from
  * the old platform's registry (by serial and issuer, completed now), or new (a token and a certificate row
- * are created). Called after the chain and the signature verified.
+ * are created). Called after the chain and the signature verified. `boundUserId` is the user its token is
+ * bound to when that was read along (null: unbound), undefined when the caller must look the token up.
  */
 export async function recordPresentedCertificate(
   trx: DbOrTx,
@@ -24,13 +25,16 @@ export async function recordPresentedCertificate(
     description: CertificateDescription;
     pem: string;
     vendorId: string | null;
-    knownCategories: Set<string>;
+    knownCategories: ReadonlySet<string>;
     now: Date;
   },
-): Promise<CertificatesTable & { knownFromRegistry: boolean }> {
+): Promise<CertificatesTable & { knownFromRegistry: boolean; boundUserId?: string | null }> {
   const d = input.description;
-  const seen = await findCertificateByFingerprint(trx, d.fingerprintSha256);
-  if (seen) return { ...seen, knownFromRegistry: seen.source === "registry" };
+  const seen = await findCertificateWithBindingByFingerprint(trx, d.fingerprintSha256);
+  if (seen) {
+    const { bound_user_id, ...certificate } = seen;
+    return { ...certificate, knownFromRegistry: seen.source === "registry", boundUserId: bound_user_id ?? null };
+  }
 
   const now = input.now.toISOString();
   const enterpriseId =
@@ -102,7 +106,7 @@ export async function recordPresentedCertificate(
     { serial: d.serialNumber },
     input.now,
   );
-  return { ...row, knownFromRegistry: false };
+  return { ...row, knownFromRegistry: false, boundUserId: null };
 }
 
 /**

@@ -4,6 +4,8 @@ import { AppError } from "../../shared/app-error";
 import { listIdentitiesOfUser } from "../identities/identities.queries";
 import { findUserById } from "./users.queries";
 
+type IdentityRow = Awaited<ReturnType<typeof listIdentitiesOfUser>>[number];
+
 /** What the browser is told about the signed-in person (no full mobile or ID number). */
 export async function loadSessionUser(
   db: DbOrTx,
@@ -12,7 +14,30 @@ export async function loadSessionUser(
 ): Promise<SessionUser> {
   const user = await findUserById(db, userId);
   if (!user) throw new AppError("UNAUTHENTICATED");
+  return describeSessionUser(user, await listIdentitiesOfUser(db, userId), currentIdentityId);
+}
+
+/**
+ * For a new session: the identity it starts in (see defaultIdentityId) and the user as the browser sees them,
+ * from one read of the person and one of their identities (a login used to list the identities twice).
+ */
+export async function loginSessionUser(
+  db: DbOrTx,
+  userId: string,
+  preferred?: string | null,
+): Promise<{ identityId: string | null; user: SessionUser }> {
+  const user = await findUserById(db, userId);
+  if (!user) throw new AppError("UNAUTHENTICATED");
   const identities = await listIdentitiesOfUser(db, userId);
+  const identityId = pickDefaultIdentity(identities, preferred);
+  return { identityId, user: describeSessionUser(user, identities, identityId) };
+}
+
+function describeSessionUser(
+  user: NonNullable<Awaited<ReturnType<typeof findUserById>>>,
+  identities: IdentityRow[],
+  currentIdentityId: string | null,
+): SessionUser {
   return {
     id: user.id,
     name: user.name,
@@ -31,7 +56,10 @@ export async function loadSessionUser(
 
 /** The identity a new session starts in: the one just used, else the first active one. */
 export async function defaultIdentityId(db: DbOrTx, userId: string, preferred?: string | null): Promise<string | null> {
-  const identities = await listIdentitiesOfUser(db, userId);
+  return pickDefaultIdentity(await listIdentitiesOfUser(db, userId), preferred);
+}
+
+function pickDefaultIdentity(identities: IdentityRow[], preferred?: string | null): string | null {
   const active = identities.filter((i) => i.status === "active");
   return active.find((i) => i.id === preferred)?.id ?? active[0]?.id ?? null;
 }
