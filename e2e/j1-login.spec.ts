@@ -9,13 +9,21 @@ import { admin, agent, enterprise, PIN, projectLead } from "./support/people";
  */
 test.describe.configure({ mode: "serial" });
 
+/**
+ * The submit button of a login tab. Matched by "contains 登录" inside the tab, not by exact name: after a
+ * very fast failure (a wrong PIN is refused in ~40 ms) antd may leave the loading icon in the button, so
+ * its accessible name is then 「loading 登录」 although it is enabled and clickable.
+ */
+const loginButton = (page: Page, tab: "CA 登录" | "手机号登录") =>
+  page.getByRole("tabpanel", { name: tab }).getByRole("button", { name: "登录" });
+
 /** On 【CA 登录】: pick the certificate whose holder is `holder`, enter the PIN, press 登录. */
 async function caLogin(page: Page, holder: string, pin: string) {
   const certificate = page.getByTestId("certificate-item").filter({ hasText: holder });
   await certificate.click();
   await expect(page.getByRole("radio", { name: new RegExp(holder) })).toBeChecked();
   await page.getByPlaceholder("请输入 CA 锁密码").fill(pin);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await loginButton(page, "CA 登录").click();
 }
 
 test("first login with the main key binds the enterprise administrator", async ({ page, sms }) => {
@@ -72,12 +80,12 @@ test("a wrong PIN shows the tries left; the personal key then binds its holder's
   await expect(page.getByPlaceholder("请输入 CA 锁密码")).toHaveValue("");
 
   await page.getByPlaceholder("请输入 CA 锁密码").fill("999999");
-  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await loginButton(page, "CA 登录").click();
   await expect(page.getByTestId("pin-error")).toContainText("还可尝试 4 次");
 
   await page.getByPlaceholder("请输入 CA 锁密码").fill(PIN);
   await expect(page.getByTestId("pin-error")).toHaveCount(0);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await loginButton(page, "CA 登录").click();
 
   const form = page.getByTestId("binding-form");
   await expect(form).toContainText("CA 个人锁登录");
@@ -107,7 +115,7 @@ test("【手机号登录】 with the bound mobile and an SMS code opens 个人�
   await page.getByRole("button", { name: "获取验证码" }).click();
   await expect(page.getByRole("button", { name: /秒后重新获取/ })).toBeDisabled();
   await page.getByLabel("短信验证码").fill(await sms.codeFor(agent.mobile));
-  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await loginButton(page, "手机号登录").click();
 
   await expect(page).toHaveURL(/\/center$/);
   await expect(page.getByTestId("center-user")).toHaveText(agent.name);

@@ -31,7 +31,8 @@ export async function consoleLogin(page: Page, user: { username: string; passwor
   await page.goto("/console/login");
   await page.getByLabel("用户名", { exact: true }).fill(user.username);
   await page.getByLabel("密码", { exact: true }).fill(user.password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
+  // Not an exact name: after a quick failure antd may leave its loading icon in the button (「loading 登录」).
+  await page.getByRole("button", { name: "登录" }).click();
 }
 
 const resultsDir = path.resolve(import.meta.dirname, "../test-results");
