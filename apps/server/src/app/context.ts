@@ -87,7 +87,7 @@ export async function createContext(deps: {
   const sessions = new SessionService(clock, config.sessionTtlMs);
   const sms = new SmsService(db, deps.smsSender ?? smsSenderFor(config, logger), clock);
   const smsCodes = new SmsCodeService(db, sms, clock, config.secretKey);
-  const challenges = new ChallengeService(db, clock, config.challengeTtlMs);
+  const challenges = new ChallengeService(db, clock, config.challengeTtlMs, config.secretKey);
   const catalog = new CatalogService(db);
   return {
     config,
@@ -118,9 +118,16 @@ export async function createContext(deps: {
         3_600_000,
       );
       crlTimer.unref();
+      // Used-challenge records are needed only until the challenge expires (then its expiry refuses it).
+      const challengeTimer = setInterval(
+        () => void challenges.purgeExpired().catch((err) => logger.error({ err }, "challenge purge failed")),
+        600_000,
+      );
+      challengeTimer.unref();
       return {
         stop: async () => {
           clearInterval(crlTimer);
+          clearInterval(challengeTimer);
           await worker.stop();
         },
       };

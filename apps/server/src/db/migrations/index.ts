@@ -5,6 +5,7 @@ import * as enterprises from "./003_enterprises";
 import * as certificates from "./004_certificates";
 import * as orders from "./005_orders";
 import * as infrastructure from "./006_infrastructure";
+import * as loginChallengeExpiry from "./007_login_challenge_expiry";
 
 /** Migrations in order; each is written once with Kysely's schema builder and runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "004_certificates": certificates,
   "005_orders": orders,
   "006_infrastructure": infrastructure,
+  "007_login_challenge_expiry": loginChallengeExpiry,
 };

@@ -1,21 +1,22 @@
 import type { DbOrTx } from "../../db/database";
 import type { LoginChallengesTable } from "../../db/schema";
 
-export async function insertChallenge(db: DbOrTx, row: LoginChallengesTable): Promise<void> {
-  await db.insertInto("login_challenges").values(row).execute();
-}
-
-export function findChallenge(db: DbOrTx, id: string) {
-  return db.selectFrom("login_challenges").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-/** Marks a challenge used; false when it was used already (single use, even under concurrent submits). */
-export async function markChallengeUsed(db: DbOrTx, id: string, now: string): Promise<boolean> {
+/**
+ * Records a challenge as used; false when it was used already. The nonce (and the id) are unique, and the
+ * insert does nothing on a conflict, so of any number of concurrent submits — in any number of server
+ * processes on one database — exactly one gets true.
+ */
+export async function insertUsedChallenge(db: DbOrTx, row: LoginChallengesTable): Promise<boolean> {
   const result = await db
-    .updateTable("login_challenges")
-    .set({ used_at: now })
-    .where("id", "=", id)
-    .where("used_at", "is", null)
+    .insertInto("login_challenges")
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Deletes the records of challenges expired before `before`; returns how many. */
+export async function deleteExpiredChallenges(db: DbOrTx, before: string): Promise<number> {
+  const result = await db.deleteFrom("login_challenges").where("expires_at", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
