@@ -115,7 +115,8 @@ export function CaLoginForm({ keybridge, onResult }: CaLoginFormProps) {
           htmlType="submit"
           block
           size="large"
-          loading={login.running}
+          // A wrong PIN fails within tens of milliseconds; the delay keeps such a blink from leaving a spinner.
+          loading={login.running && { delay: 200 }}
           disabled={!selected && !keys.isPending}
         >
           登录

@@ -71,7 +71,7 @@ function CertificateOption({ choice }: { choice: CertificateChoice }) {
           {expired && <Tag color="red">已过期</Tag>}
           {key.pinLocked && <Tag color="red">密码已锁定</Tag>}
         </div>
-        <div className="cert-item-meta">颁发者：{certificate.issuer}</div>
+        <div className="cert-item-meta">颁发者：{issuerName(certificate.issuer)}</div>
         <div className="cert-item-meta">
           有效期至：{formatDate(certificate.notAfter)}
           <span className="cert-item-key">
@@ -81,4 +81,9 @@ function CertificateOption({ choice }: { choice: CertificateChoice }) {
       </div>
     </Radio>
   );
+}
+
+/** The issuing CA's own name (its CN) rather than the whole distinguished name. */
+function issuerName(issuer: string): string {
+  return /(?:^|,\s*)CN=([^,]+)/.exec(issuer)?.[1] ?? issuer;
 }
