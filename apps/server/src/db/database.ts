@@ -6,6 +6,7 @@ import pg from "pg";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
 import { CachingSqliteDatabase } from "./statement-cache";
+import { WalCheckpointer, type WalCheckpointerOptions } from "./wal-checkpointer";
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -19,9 +20,19 @@ export interface DatabaseHandle {
   db: Db;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** SQLite on a file: the worker that checkpoints its WAL (stopped by close()). */
+  checkpointer?: WalCheckpointer;
 }
 
-export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+export interface OpenDatabaseOptions {
+  /** SQLite on a file: how the WAL checkpointer runs; false leaves checkpoints to SQLite's auto-checkpoint. */
+  checkpointer?: WalCheckpointerOptions | false;
+}
+
+/** SQLite with the WAL checkpointer: the WAL file is cut back to this size when it is reused. */
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
+export function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): DatabaseHandle {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -37,7 +48,31 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new CachingSqliteDatabase(sqlite) }) });
-  return { db, kind: "sqlite", close: () => db.destroy() };
+  if (target.file === ":memory:" || options.checkpointer === false) {
+    return { db, kind: "sqlite", close: () => db.destroy() };
+  }
+  // Checkpoints in a worker thread, not inside the COMMIT of a request (wal-checkpointer.ts). Should the worker
+  // fail, SQLite's own auto-checkpoint (every 1000 pages) takes over again.
+  sqlite.pragma("wal_autocheckpoint = 0");
+  // The WAL file is reused from its start after a complete checkpoint; after a burst it is cut back to this
+  // size when reused (a checkpoint that truncates would need the writer lock, see wal-checkpointer.ts).
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  const checkpointer = new WalCheckpointer(target.file, {
+    ...options.checkpointer,
+    onError: (err) => {
+      if (sqlite.open) sqlite.pragma("wal_autocheckpoint = 1000");
+      if (options.checkpointer) options.checkpointer.onError?.(err);
+    },
+  });
+  return {
+    db,
+    kind: "sqlite",
+    checkpointer,
+    close: async () => {
+      await checkpointer.stop();
+      await db.destroy();
+    },
+  };
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
