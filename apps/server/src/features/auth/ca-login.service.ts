@@ -15,7 +15,7 @@ import type { TrustService } from "../certificates/trust.service";
 import { findActiveAdmin } from "../identities/identities.queries";
 import { loginSessionUser } from "../users/session-user";
 import { insertBindingTicket } from "./binding-tickets.queries";
-import type { ChallengeService } from "./challenges.service";
+import type { ChallengeService, OpenChallenge } from "./challenges.service";
 import type { SessionService } from "./sessions.service";
 
 const BINDING_TICKET_TTL_MS = 15 * MINUTE;
@@ -46,9 +46,12 @@ export interface RequestMeta {
 export type CaLoginOutcome = CaLoginResponse & { sessionToken?: string };
 
 /**
- * CA 登录: challenge–response with the key's private key. The challenge is spent first; then the chain to a
- * trusted vendor root (validity, key usage, CRL), the signature over the exact challenge text, and the
- * platform's own revocation record. A bound key logs its person in; an unbound one gets a binding ticket.
+ * CA 登录: challenge–response with the key's private key. The challenge is checked (ours, current, for this
+ * purpose); then the chain to a trusted vendor root (validity, key usage, CRL), the signature over the exact
+ * challenge text, and the platform's own revocation record. A bound key logs its person in; an unbound one
+ * gets a binding ticket. The challenge is spent exactly once either way: in the transaction that opens the
+ * session (or issues the ticket) when the login succeeds, on its own before the error is thrown when it fails
+ * — one commit per successful login instead of two, and a failed attempt still cannot be replayed.
  */
 export class CaLoginService {
   constructor(
@@ -66,12 +69,26 @@ export class CaLoginService {
       const windows = [{ ms: MINUTE, max: 30, label: "每分钟最多 30 次" }];
       await hitRateLimit(this.db, { bucket: "login:ip", subject: meta.ip, windows, now, code: "LOGIN_RATE_LIMITED" });
     }
-    const challenge = await this.challenges.consume(input.challengeId, "ca-login");
+    const challenge = await this.challenges.open(input.challengeId, "ca-login");
+    try {
+      return await this.verifyAndSignIn(input, meta, now, challenge);
+    } catch (error) {
+      // Nothing of this attempt committed, so the challenge is not spent yet: spend it now, on its own.
+      throw await this.challenges.spendAfterFailure(challenge, error);
+    }
+  }
+
+  private async verifyAndSignIn(
+    input: CaLoginInput,
+    meta: RequestMeta,
+    now: Date,
+    challenge: OpenChallenge,
+  ): Promise<CaLoginOutcome> {
     const { result, vendorId } = await this.trust.validate(input.certificatePem, input.chainPem);
     if (!result.ok) throw new AppError(rejectionCodes[result.reason], undefined, { reason: result.reason });
     const verified = await verifySignature({
       certificate: result.leafFacts,
-      data: Buffer.from(challenge, "utf8"),
+      data: Buffer.from(challenge.text, "utf8"),
       signature: Buffer.from(input.signature, "base64"),
       algorithm: input.signatureAlgorithm,
     });
@@ -81,6 +98,9 @@ export class CaLoginService {
     // Cached in memory (catalog-cache.ts); used only to keep a new certificate's category when it is known.
     const categories = await this.catalog.categoryCodes();
     return this.db.transaction().execute(async (trx) => {
+      // Spent first, in the transaction that opens the session: CHALLENGE_REUSED here when another attempt
+      // (in any process) spent it; on any failure the caller spends it on its own.
+      await this.challenges.spend(trx, challenge);
       const certificate = await recordPresentedCertificate(trx, actor, {
         description: result.description,
         pem: input.certificatePem,

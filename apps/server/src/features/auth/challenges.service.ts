@@ -16,6 +16,14 @@ export const MAX_CHALLENGE_ID_LENGTH = 200;
 const ID_VERSION = "c1";
 const MAC_BYTES = 16;
 
+/** A challenge checked (ours, current, for this purpose) but not yet spent: see ChallengeService.open. */
+export interface OpenChallenge {
+  id: string;
+  /** The exact text that was to be signed. */
+  text: string;
+  decoded: DecodedChallenge;
+}
+
 interface DecodedChallenge {
   purpose: ChallengePurpose;
   origin: string;
@@ -33,7 +41,9 @@ interface DecodedChallenge {
  * and any server process sharing SECRET_KEY can check it. Single use is kept in the database: consuming
  * inserts the challenge into `login_challenges`, whose unique nonce lets exactly one insert succeed across
  * all processes. Issuing used to cost an INSERT and its commit, consuming a SELECT + UPDATE; now issuing takes
- * ~15 µs (HMAC + random nonce) and consuming one INSERT. The signing key is the same in every process.
+ * ~15 µs (HMAC + random nonce) and consuming one INSERT — which the CA login makes in the transaction that opens
+ * the session (open → spend(trx), or spendAfterFailure when the login fails), so a login commits once. The
+ * signing key is the same in every process.
  *
  * Outcomes as before: not ours / tampered / unreadable → CHALLENGE_UNKNOWN; used before → CHALLENGE_REUSED;
  * past its expiry → CHALLENGE_EXPIRED (and spent); issued for another purpose → CHALLENGE_WRONG_PURPOSE.
@@ -76,23 +86,63 @@ export class ChallengeService {
    * challenge is spent even by a failed attempt and can never be replayed.
    */
   async consume(id: string, purpose: ChallengePurpose): Promise<string> {
+    const challenge = await this.open(id, purpose);
+    await this.spend(this.db, challenge);
+    return challenge.text;
+  }
+
+  /**
+   * A challenge to be spent later in the caller's transaction (`spend`), with the same outcomes as consume():
+   * not ours → CHALLENGE_UNKNOWN; past its expiry or issued for another purpose → spent now, on its own, and
+   * CHALLENGE_EXPIRED / CHALLENGE_WRONG_PURPOSE (CHALLENGE_REUSED when it had been used before). A caller that
+   * fails before its transaction commits must call `spendAfterFailure`, so a failed attempt still spends it.
+   */
+  async open(id: string, purpose: ChallengePurpose): Promise<OpenChallenge> {
     const challenge = this.decode(id);
     if (!challenge) throw new AppError("CHALLENGE_UNKNOWN");
-    const now = this.clock.now();
-    const first = await insertUsedChallenge(this.db, {
-      id,
-      nonce: challenge.nonce,
-      purpose: challenge.purpose,
-      origin: challenge.origin,
-      challenge_text: challenge.text,
-      created_at: challenge.issuedAt.toISOString(),
-      expires_at: challenge.expiresAt.toISOString(),
-      used_at: now.toISOString(),
+    const open = { id, decoded: challenge };
+    const expired = challenge.expiresAt <= this.clock.now();
+    if (expired || challenge.purpose !== purpose) {
+      await this.spend(this.db, open);
+      throw new AppError(expired ? "CHALLENGE_EXPIRED" : "CHALLENGE_WRONG_PURPOSE");
+    }
+    return { id, text: challenge.text, decoded: challenge };
+  }
+
+  /**
+   * Records the challenge as used, in `db` (the caller's transaction, so it commits with what the login
+   * writes); CHALLENGE_REUSED when it was used before — in any process: the nonce is unique and exactly one
+   * insert of it succeeds.
+   */
+  async spend(db: DbOrTx, challenge: Pick<OpenChallenge, "id" | "decoded">): Promise<void> {
+    const { decoded } = challenge;
+    const first = await insertUsedChallenge(db, {
+      id: challenge.id,
+      nonce: decoded.nonce,
+      purpose: decoded.purpose,
+      origin: decoded.origin,
+      challenge_text: decoded.text,
+      created_at: decoded.issuedAt.toISOString(),
+      expires_at: decoded.expiresAt.toISOString(),
+      used_at: this.clock.now().toISOString(),
     });
     if (!first) throw new AppError("CHALLENGE_REUSED");
-    if (challenge.expiresAt <= now) throw new AppError("CHALLENGE_EXPIRED");
-    if (challenge.purpose !== purpose) throw new AppError("CHALLENGE_WRONG_PURPOSE");
-    return challenge.text;
+  }
+
+  /**
+   * After an attempt failed with `error` before its transaction committed (so the challenge is not spent):
+   * spends it on its own and returns the error to throw — CHALLENGE_REUSED when it had been used before (as
+   * consume() would have said first), else `error` itself.
+   */
+  async spendAfterFailure(challenge: OpenChallenge, error: unknown): Promise<unknown> {
+    if (error instanceof AppError && error.code === "CHALLENGE_REUSED") return error;
+    try {
+      await this.spend(this.db, challenge);
+    } catch (spendError) {
+      if (spendError instanceof AppError && spendError.code === "CHALLENGE_REUSED") return spendError;
+      throw spendError;
+    }
+    return error;
   }
 
   /**
