@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../db/database";
 import type { AuditLogTable } from "../../db/schema";
 import { newId } from "../../shared/ids";
+import { insertAuditRow } from "./audit.queries";
 
 export interface Actor {
   kind: AuditLogTable["actor_kind"];
@@ -19,18 +20,15 @@ export async function recordAudit(
   data: Record<string, unknown> = {},
   at: Date = new Date(),
 ): Promise<void> {
-  await trx
-    .insertInto("audit_log")
-    .values({
-      id: newId(),
-      at: at.toISOString(),
-      actor_kind: actor.kind,
-      actor_id: actor.id,
-      action,
-      entity_kind: entity.kind,
-      entity_id: entity.id,
-      data: JSON.stringify(data),
-      ip: actor.ip ?? null,
-    })
-    .execute();
+  await insertAuditRow(trx, {
+    id: newId(),
+    at: at.toISOString(),
+    actor_kind: actor.kind,
+    actor_id: actor.id,
+    action,
+    entity_kind: entity.kind,
+    entity_id: entity.id,
+    data: JSON.stringify(data),
+    ip: actor.ip ?? null,
+  });
 }

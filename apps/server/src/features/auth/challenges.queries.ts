@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../../db/database";
+import { placeholders, prepared } from "../../db/prepared";
 import type { LoginChallengesTable } from "../../db/schema";
 
 /**
@@ -7,13 +8,26 @@ import type { LoginChallengesTable } from "../../db/schema";
  * processes on one database — exactly one gets true.
  */
 export async function insertUsedChallenge(db: DbOrTx, row: LoginChallengesTable): Promise<boolean> {
-  const result = await db
-    .insertInto("login_challenges")
-    .values(row)
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  return (await usedChallengeInsert.executeAffected(db, row)) === 1;
 }
+
+const usedChallengeInsert = prepared<LoginChallengesTable>()((db) =>
+  db
+    .insertInto("login_challenges")
+    .values(
+      placeholders<LoginChallengesTable>({
+        id: true,
+        nonce: true,
+        purpose: true,
+        origin: true,
+        challenge_text: true,
+        created_at: true,
+        expires_at: true,
+        used_at: true,
+      }),
+    )
+    .onConflict((oc) => oc.doNothing()),
+);
 
 /** Deletes the records of challenges expired before `before`; returns how many. */
 export async function deleteExpiredChallenges(db: DbOrTx, before: string): Promise<number> {

@@ -1,8 +1,29 @@
 import type { DbOrTx } from "../../db/database";
+import { placeholders, prepared } from "../../db/prepared";
 import type { SessionsTable } from "../../db/schema";
 
+const sessionInsert = prepared<SessionsTable>()((db) =>
+  db.insertInto("sessions").values(
+    placeholders<SessionsTable>({
+      id: true,
+      token_hash: true,
+      subject_kind: true,
+      user_id: true,
+      staff_id: true,
+      current_identity_id: true,
+      certificate_id: true,
+      created_at: true,
+      expires_at: true,
+      revoked_at: true,
+      ip: true,
+      user_agent: true,
+    }),
+  ),
+);
+
+/** Compiled once (db/prepared.ts): every login inserts one. */
 export async function insertSession(db: DbOrTx, session: SessionsTable): Promise<void> {
-  await db.insertInto("sessions").values(session).execute();
+  await sessionInsert.executeAffected(db, session);
 }
 
 export function findLiveSessionByTokenHash(db: DbOrTx, tokenHash: string, now: string) {

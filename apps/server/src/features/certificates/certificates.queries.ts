@@ -1,20 +1,27 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../../db/database";
+import { prepared } from "../../db/prepared";
 import type { AssociationsTable, CertificatesTable, TokensTable } from "../../db/schema";
 
 export function findCertificateByFingerprint(db: DbOrTx, fingerprint: string) {
   return db.selectFrom("certificates").selectAll().where("fingerprint_sha256", "=", fingerprint).executeTakeFirst();
 }
 
-/** The certificate with its token's binding, in one statement (a CA login needs both). */
-export function findCertificateWithBindingByFingerprint(db: DbOrTx, fingerprint: string) {
-  return db
+const certificateWithBinding = prepared<{ fingerprint: string }>()((db, p) =>
+  db
     .selectFrom("certificates")
     .leftJoin("tokens", "tokens.id", "certificates.token_id")
     .selectAll("certificates")
     .select("tokens.bound_user_id")
-    .where("certificates.fingerprint_sha256", "=", fingerprint)
-    .executeTakeFirst();
+    .where("certificates.fingerprint_sha256", "=", p.fingerprint),
+);
+
+/**
+ * The certificate with its token's binding, in one statement (a CA login needs both); compiled once
+ * (db/prepared.ts).
+ */
+export function findCertificateWithBindingByFingerprint(db: DbOrTx, fingerprint: string) {
+  return certificateWithBinding.executeTakeFirst(db, { fingerprint });
 }
 
 export function findCertificateById(db: DbOrTx, id: string) {

@@ -1,14 +1,19 @@
 import type { DbOrTx } from "../../db/database";
+import { prepared } from "../../db/prepared";
 import type { IdentitiesTable } from "../../db/schema";
 
-export function findActiveAdmin(db: DbOrTx, enterpriseId: string) {
-  return db
+const activeAdmin = prepared<{ enterpriseId: string }>()((db, p) =>
+  db
     .selectFrom("identities")
     .selectAll()
-    .where("enterprise_id", "=", enterpriseId)
+    .where("enterprise_id", "=", p.enterpriseId)
     .where("role", "=", "admin")
-    .where("status", "=", "active")
-    .executeTakeFirst();
+    .where("status", "=", "active"),
+);
+
+/** Compiled once (db/prepared.ts): read at every login with an enterprise's main key. */
+export function findActiveAdmin(db: DbOrTx, enterpriseId: string) {
+  return activeAdmin.executeTakeFirst(db, { enterpriseId });
 }
 
 export function findOpenIdentity(
@@ -31,8 +36,8 @@ export async function insertIdentity(db: DbOrTx, row: IdentitiesTable): Promise<
   await db.insertInto("identities").values(row).execute();
 }
 
-export function listIdentitiesOfUser(db: DbOrTx, userId: string) {
-  return db
+const identitiesOfUser = prepared<{ userId: string }>()((db, p) =>
+  db
     .selectFrom("identities")
     .leftJoin("enterprises", "enterprises.id", "identities.enterprise_id")
     .select([
@@ -43,8 +48,12 @@ export function listIdentitiesOfUser(db: DbOrTx, userId: string) {
       "enterprises.name as enterprise_name",
       "identities.created_at",
     ])
-    .where("identities.user_id", "=", userId)
+    .where("identities.user_id", "=", p.userId)
     .where("identities.status", "in", ["pending", "active"])
-    .orderBy("identities.created_at")
-    .execute();
+    .orderBy("identities.created_at"),
+);
+
+/** Compiled once (db/prepared.ts): read on every login and identity switch. */
+export function listIdentitiesOfUser(db: DbOrTx, userId: string) {
+  return identitiesOfUser.execute(db, { userId });
 }

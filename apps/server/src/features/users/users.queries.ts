@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../../db/database";
+import { prepared } from "../../db/prepared";
 import type { UsersTable } from "../../db/schema";
 
 export function findUserByMobile(db: DbOrTx, mobile: string) {
@@ -9,8 +10,11 @@ export function findUserByIdNumber(db: DbOrTx, idNumber: string) {
   return db.selectFrom("users").selectAll().where("id_number", "=", idNumber).executeTakeFirst();
 }
 
+const userById = prepared<{ id: string }>()((db, p) => db.selectFrom("users").selectAll().where("id", "=", p.id));
+
+/** Compiled once (db/prepared.ts): read on every login and many requests. */
 export function findUserById(db: DbOrTx, id: string) {
-  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  return userById.executeTakeFirst(db, { id });
 }
 
 export async function insertUser(db: DbOrTx, row: UsersTable): Promise<void> {
