@@ -26,7 +26,20 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { target: D
     target,
     close: async () => {
       await handle.close();
-      await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withAdmin(adminUrl, async (client) => {
+        // pg's pool.end() resolves before its connections have finished closing; FORCE would kill them midway,
+        // and a client told "terminating connection" then has no listener left for its 'error' (an unhandled
+        // error failing the run). Give them a moment to go first.
+        const deadline = Date.now() + 5_000;
+        while (Date.now() < deadline) {
+          const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [
+            name,
+          ]);
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      });
     },
   };
 }
