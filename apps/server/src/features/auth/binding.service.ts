@@ -5,7 +5,7 @@ import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { sha256Hex } from "../../shared/ids";
 import type { Actor } from "../audit/audit";
-import { findCertificateById, findTokenById } from "../certificates/certificates.queries";
+import { findCertificateById, findTokenById, lockToken } from "../certificates/certificates.queries";
 import { bindTokenToUser, createUser } from "../users/accounts.service";
 import { loadSessionUser } from "../users/session-user";
 import { findUserByIdNumber, findUserByMobile, updateUser } from "../users/users.queries";
@@ -48,6 +48,10 @@ export class BindingService {
 
     return this.db.transaction().execute(async (trx) => {
       const now = this.clock.now();
+      // Serialises binds of the same key, so the loser of a race is told the key is taken (not a constraint error).
+      if ((await lockToken(trx, certificate.token_id, now.toISOString()))?.bound_user_id) {
+        throw new AppError("TOKEN_ALREADY_BOUND");
+      }
       if (!(await useBindingTicket(trx, ticket.id, now.toISOString()))) throw new AppError("BINDING_TICKET_INVALID");
       await this.smsCodes.consume(trx, code.codeId);
       const userId = await this.findOrCreateUser(trx, code.mobile, person, now);

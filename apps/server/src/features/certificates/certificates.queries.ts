@@ -56,6 +56,20 @@ export function findTokenById(db: DbOrTx, id: string) {
 }
 
 /** Binds a token to a user only if it is still unbound; false when someone else bound it first. */
+/**
+ * Locks a token row for the rest of the transaction (a no-op write) and returns who it is bound to. On
+ * PostgreSQL a concurrent binder waits here and then sees the first one's committed binding; SQLite runs one
+ * write transaction at a time anyway.
+ */
+export async function lockToken(db: DbOrTx, tokenId: string, now: string) {
+  return db
+    .updateTable("tokens")
+    .set({ updated_at: now })
+    .where("id", "=", tokenId)
+    .returning("bound_user_id")
+    .executeTakeFirst();
+}
+
 export async function bindTokenIfUnbound(db: DbOrTx, tokenId: string, userId: string, now: string): Promise<boolean> {
   const result = await db
     .updateTable("tokens")
