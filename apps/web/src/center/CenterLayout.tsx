@@ -2,7 +2,6 @@ import {
   ApartmentOutlined,
   FileTextOutlined,
   IdcardOutlined,
-  LogoutOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -10,11 +9,11 @@ import {
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { App, Button, Layout, Menu, type MenuProps, Space, Tag } from "antd";
+import { Layout, Menu, type MenuProps, Space, Tag } from "antd";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useLogout } from "../api/auth";
-import { errorMessage } from "../api/client";
 import { BrandMark } from "../layout/BrandMark";
+import { LogoutButton } from "../layout/LogoutButton";
 import { displayName, identityLabel } from "../shared/roles";
 import { useCurrentUser } from "./useCurrentUser";
 
@@ -23,7 +22,6 @@ export function CenterLayout() {
   const { user, identity } = useCurrentUser();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const { message } = App.useApp();
   const logout = useLogout();
   const isAdmin = identity?.role === "admin";
 
@@ -41,17 +39,6 @@ export function CenterLayout() {
     { key: "/center/orders", icon: <ProfileOutlined />, label: "订单管理" },
     { key: "/center/invoices", icon: <FileTextOutlined />, label: "发票管理" },
   ];
-
-  async function onLogout() {
-    try {
-      await logout.mutateAsync();
-    } catch (error) {
-      message.error(errorMessage(error));
-      return;
-    }
-    // A full page load drops every cached answer that belonged to this session.
-    window.location.replace("/");
-  }
 
   return (
     <Layout className="center-layout">
@@ -72,9 +59,7 @@ export function CenterLayout() {
           ) : (
             <Tag>尚未选择身份</Tag>
           )}
-          <Button type="text" icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => void onLogout()}>
-            退出登录
-          </Button>
+          <LogoutButton logout={logout} redirectTo="/" />
         </Space>
       </Layout.Header>
       <Layout>

@@ -5,15 +5,14 @@ import {
   CloudDownloadOutlined,
   DatabaseOutlined,
   FileTextOutlined,
-  LogoutOutlined,
   MessageOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { App, Button, Layout, Menu, type MenuProps, Space, Tag } from "antd";
+import { Layout, Menu, type MenuProps, Space, Tag } from "antd";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
-import { errorMessage } from "../api/client";
 import { useConsoleLogout, useStaffSession } from "../api/console";
 import { BrandMark } from "../layout/BrandMark";
+import { LogoutButton } from "../layout/LogoutButton";
 
 const STAFF_ROLES = { reviewer: "审核员", operator: "运营" } as const;
 
@@ -33,18 +32,6 @@ export function ConsoleLayout() {
   const logout = useConsoleLogout();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const { message } = App.useApp();
-
-  async function onLogout() {
-    try {
-      await logout.mutateAsync();
-    } catch (error) {
-      message.error(errorMessage(error));
-      return;
-    }
-    // A full page load drops every cached answer that belonged to this session.
-    window.location.replace("/console/login");
-  }
 
   return (
     <Layout className="console-layout">
@@ -59,9 +46,7 @@ export function ConsoleLayout() {
               </Tag>
             </span>
           )}
-          <Button type="text" icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => void onLogout()}>
-            退出登录
-          </Button>
+          <LogoutButton logout={logout} redirectTo="/console/login" />
         </Space>
       </Layout.Header>
       <Layout>
