@@ -1,11 +1,11 @@
 /**
- * `npm start`: the whole demo on one machine. Builds the web app once if there is no build, starts the
+ * `npm start`: the whole demo on one machine. Builds the web app when it has no current build, starts the
  * server (which migrates and, on an empty database, seeds the demo), then — in demo mode — the keybridge
  * with the demo soft-token keys, as a user's PC would run it. Ctrl+C stops both.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { ensureWebBuild } from "./web-build";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env };
@@ -47,11 +47,7 @@ async function waitForServer(): Promise<void> {
   throw new Error("服务器未能在 3 分钟内启动");
 }
 
-if (!existsSync(path.join(root, "apps/web/dist/index.html"))) {
-  console.info("首次启动：正在构建前端页面 …");
-  const build = spawnSync("npm", ["run", "build", "-w", "@lnca/web"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+ensureWebBuild();
 
 process.on("SIGINT", () => stopAll());
 process.on("SIGTERM", () => stopAll());

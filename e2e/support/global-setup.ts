@@ -5,7 +5,7 @@
  * server's own CA. The keybridge runs in the test worker (see fixtures.ts) so a test can stop and start it.
  * The returned function is the global teardown; a failure half-way cleans up what was started.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createSoftHsmToken, softHsmModulePath } from "../../apps/keybridge/src/testing/softhsm";
+import { ensureWebBuild } from "../../scripts/web-build";
 import { CHROMIUM } from "./browser";
 import { PIN, tokens as plannedTokens } from "./people";
 import { captureOutput, freePort, stopProcessGroup } from "./processes";
@@ -48,7 +49,7 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
   // Without these the run would prove nothing; never skip, never download a browser.
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run npm run setup:system`);
   const modulePath = softHsmModulePath();
-  buildWebIfMissing();
+  ensureWebBuild();
 
   const dir = await mkdtemp(path.join(tmpdir(), "lnca-e2e-"));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
@@ -103,13 +104,6 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
   };
   process.env[STATE_ENV] = JSON.stringify(state);
   console.info(`e2e: server ${origin} on ${state.database}, keybridge port ${keybridgePort}`);
-}
-
-function buildWebIfMissing(): void {
-  if (existsSync(path.join(root, "apps/web/dist/index.html"))) return;
-  console.info("e2e: building the web app (apps/web/dist is missing) …");
-  const build = spawnSync("npm", ["run", "build", "-w", "@lnca/web"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) throw new Error(`web build failed (exit ${build.status})`);
 }
 
 /** A new database on the TEST_DATABASE_URL server for this run, dropped in teardown; undefined for SQLite. */
