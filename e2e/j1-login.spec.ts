@@ -1,37 +1,20 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { admin, agent, enterprise, PIN, projectLead } from "./support/people";
+import { admin, agent, enterprise, insertedCertificates, PIN, projectLead } from "./support/people";
+import { caLogin, loginButton } from "./support/portal";
 
 /**
- * J1 login and binding, through the real web app, the real keybridge and two SoftHSM2 tokens (the
+ * J1 login and binding, through the real web app, the real keybridge and SoftHSM2 tokens (here the
  * enterprise's main key and a project lead's personal key) whose certificates the platform's CA issued.
  * The tests run in order: the second login needs the key bound by the first.
  */
 test.describe.configure({ mode: "serial" });
 
-/**
- * The submit button of a login tab. Matched by "contains 登录" inside the tab, not by exact name: after a
- * very fast failure (a wrong PIN is refused in ~40 ms) antd may leave the loading icon in the button, so
- * its accessible name is then 「loading 登录」 although it is enabled and clickable.
- */
-const loginButton = (page: Page, tab: "CA 登录" | "手机号登录") =>
-  page.getByRole("tabpanel", { name: tab }).getByRole("button", { name: "登录" });
-
-/** On 【CA 登录】: pick the certificate whose holder is `holder`, enter the PIN, press 登录. */
-async function caLogin(page: Page, holder: string, pin: string) {
-  const certificate = page.getByTestId("certificate-item").filter({ hasText: holder });
-  await certificate.click();
-  await expect(page.getByRole("radio", { name: new RegExp(holder) })).toBeChecked();
-  await page.getByPlaceholder("请输入 CA 锁密码").fill(pin);
-  await loginButton(page, "CA 登录").click();
-}
-
 test("first login with the main key binds the enterprise administrator", async ({ page, sms }) => {
   await page.goto("/");
   await page.getByTestId("hero-login").click();
   await expect(page).toHaveURL(/\/login$/);
-  // Two keys are inserted: both certificates are offered.
-  await expect(page.getByTestId("certificate-item")).toHaveCount(2);
+  // Every inserted key's certificate is offered, the main key's among them.
+  await expect(page.getByTestId("certificate-item")).toHaveCount(insertedCertificates);
   await expect(page.getByTestId("certificate-item").filter({ hasText: enterprise.name })).toContainText("单位主锁");
 
   await caLogin(page, enterprise.name, PIN);

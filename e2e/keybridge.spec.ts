@@ -1,4 +1,5 @@
 import { expect, test } from "./support/fixtures";
+import { insertedCertificates } from "./support/people";
 
 /** J4 / CA 登录: the page tells a user without the keybridge what to do, and notices it start, no reload. */
 
@@ -19,7 +20,7 @@ test("CA 登录 shows the missing-driver alert and picks the keybridge up once i
     // (A string: the root tsconfig has no DOM types.)
     await page.evaluate('document.documentElement.dataset.e2eMark = "same-document"');
     await keybridge.start();
-    await expect(page.getByTestId("certificate-item")).toHaveCount(2);
+    await expect(page.getByTestId("certificate-item")).toHaveCount(insertedCertificates);
     await expect(page.getByText("已连接 CA 互联互通(辽宁版) 驱动")).toBeVisible();
     await expect(missing).toHaveCount(0);
 
@@ -27,7 +28,7 @@ test("CA 登录 shows the missing-driver alert and picks the keybridge up once i
     await keybridge.stop();
     await expect(missing).toBeVisible();
     await keybridge.start();
-    await expect(page.getByTestId("certificate-item")).toHaveCount(2);
+    await expect(page.getByTestId("certificate-item")).toHaveCount(insertedCertificates);
     await expect(page.locator("html")).toHaveAttribute("data-e2e-mark", "same-document");
   } finally {
     await keybridge.start();

@@ -1,6 +1,7 @@
 /**
  * The browser tests' fixtures: the run's environment (from the global setup), the real keybridge on the
- * SoftHSM2 tokens (started in the worker so a test can stop and start it, like a user quitting the program),
+ * SoftHSM2 tokens (started in the worker so a test can stop and start it, like a user quitting the program,
+ * or start the demo keybridge on the demo soft-token file instead — every test starts with the SoftHSM2 one),
  * and an SMS inbox that reads verification codes the way a tester does — in the operator console's
  * 短信发件箱, in a browser context of its own logged in as the operator.
  */
@@ -12,12 +13,18 @@ import { type E2eState, readState } from "./state";
 
 export { expect };
 
+/** What the keybridge serves: the SoftHSM2 tokens inserted in this PC, or the demo seed's soft-token file. */
+export type InsertedKeys = "softhsm" | "demo";
+
 export interface KeybridgeControl {
   readonly running: boolean;
   /** Quits the keybridge, as a user closing the program. */
   stop(): Promise<void>;
-  /** Starts it again on the same port (the one the platform's public config names). */
-  start(): Promise<void>;
+  /**
+   * Starts it again on the same port (the one the platform's public config names), serving `keys`; when it
+   * runs with other keys it is quit first. After each test the SoftHSM2 one runs again.
+   */
+  start(keys?: InsertedKeys): Promise<void>;
 }
 
 export interface SmsInbox {
@@ -37,7 +44,10 @@ export async function consoleLogin(page: Page, user: { username: string; passwor
 
 const resultsDir = path.resolve(import.meta.dirname, "../test-results");
 
-export const test = base.extend<object, { env: E2eState; keybridge: KeybridgeControl; sms: SmsInbox }>({
+export const test = base.extend<
+  { restoreKeybridge: undefined },
+  { env: E2eState; keybridge: KeybridgeControl; sms: SmsInbox }
+>({
   env: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern
     async ({}, use) => {
@@ -48,18 +58,20 @@ export const test = base.extend<object, { env: E2eState; keybridge: KeybridgeCon
 
   keybridge: [
     async ({ env }, use, workerInfo) => {
-      let current: KeybridgeProcess | null = null;
+      let current: { keys: InsertedKeys; process: KeybridgeProcess } | null = null;
       let log = "";
       const control: KeybridgeControl = {
         get running() {
           return current !== null;
         },
-        async start() {
-          current ??= await startKeybridge(env);
+        async start(keys = "softhsm") {
+          if (current?.keys === keys) return;
+          await control.stop();
+          current = { keys, process: await startKeybridge(env, keys) };
         },
         async stop() {
           if (!current) return;
-          const stopping = current;
+          const stopping = current.process;
           current = null;
           await stopping.stop();
           log += stopping.output();
@@ -72,6 +84,14 @@ export const test = base.extend<object, { env: E2eState; keybridge: KeybridgeCon
       await writeFile(path.join(resultsDir, `keybridge-worker${workerInfo.workerIndex}.log`), log);
     },
     { scope: "worker", auto: true },
+  ],
+
+  restoreKeybridge: [
+    async ({ keybridge }, use) => {
+      await use(undefined);
+      await keybridge.start("softhsm");
+    },
+    { auto: true },
   ],
 
   sms: [
@@ -108,12 +128,13 @@ export const test = base.extend<object, { env: E2eState; keybridge: KeybridgeCon
 });
 
 /** Starts the keybridge on its fixed port; a keybridge that is still shutting down may hold it a moment. */
-async function startKeybridge(env: E2eState): Promise<KeybridgeProcess> {
+async function startKeybridge(env: E2eState, keys: InsertedKeys): Promise<KeybridgeProcess> {
+  const args = keys === "demo" ? env.keybridge.demoArgs : env.keybridge.args;
   const deadline = Date.now() + 10_000;
   for (;;) {
     try {
       return await startKeybridgeProcess({
-        args: [...env.keybridge.args, "--port", String(env.keybridge.port)],
+        args: [...args, "--port", String(env.keybridge.port)],
         env: env.keybridge.env,
       });
     } catch (error) {

@@ -1,21 +1,23 @@
 /**
  * One environment for the whole browser-test run: the real server (child process, demo catalog and console
  * accounts seeded) on a fresh database — a SQLite file in a temp folder, or a new PostgreSQL database when
- * TEST_DATABASE_URL is set — and two SoftHSM2 tokens provisioned with keys whose certificates come from the
- * server's own CA. The keybridge runs in the test worker (see fixtures.ts) so a test can stop and start it.
+ * TEST_DATABASE_URL is set — and SoftHSM2 tokens (people.ts `tokens`) provisioned with keys whose
+ * certificates come from the server's own CA; the demo seed's soft-token file lies in the server's DATA_DIR.
+ * The keybridge runs in the test worker (see fixtures.ts) so a test can stop and start it, or switch it to
+ * the demo file.
  * The returned function is the global teardown; a failure half-way cleans up what was started.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createSoftHsmToken, softHsmModulePath } from "../../apps/keybridge/src/testing/softhsm";
 import { ensureWebBuild } from "../../scripts/web-build";
 import { CHROMIUM } from "./browser";
-import { PIN, tokens as plannedTokens } from "./people";
+import { PIN, tokens as plannedTokens, type TokenName } from "./people";
 import { captureOutput, freePort, stopProcessGroup } from "./processes";
 import { type E2eState, STATE_ENV } from "./state";
 
@@ -72,16 +74,25 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
   };
   await startServer(serverEnv, origin, cleanups);
 
-  const main = await createSoftHsmToken({ dir, label: plannedTokens.main.label, userPin: PIN });
-  const personal = await createSoftHsmToken({ dir, label: plannedTokens.personal.label, userPin: PIN });
+  // Created one after another: each new token is found by the serial it adds to the slot list.
+  const tokenSerials = {} as Record<TokenName, string>;
+  let softHsmEnv: Record<string, string> = {};
+  for (const [name, token] of Object.entries(plannedTokens) as [TokenName, { label: string }][]) {
+    const created = await createSoftHsmToken({ dir, label: token.label, userPin: PIN });
+    tokenSerials[name] = created.serial;
+    softHsmEnv = created.env;
+  }
+  const provisionOut = path.join(dir, "provisioned.json");
   await run(tsx, [path.join(root, "e2e/support/provision-keys.ts")], {
     ...serverEnv,
-    ...main.env,
+    ...softHsmEnv,
     E2E_MODULE: modulePath,
-    E2E_MAIN_SERIAL: main.serial,
-    E2E_PERSONAL_SERIAL: personal.serial,
+    E2E_TOKEN_SERIALS: JSON.stringify(tokenSerials),
     E2E_PROVISION_STATE_DIR: path.join(dir, "provision-state"),
+    E2E_PROVISION_OUT: provisionOut,
   });
+  const demoKeysFile = path.join(dataDir, "demo-keys.softtoken.json");
+  if (!existsSync(demoKeysFile)) throw new Error(`the demo seed wrote no ${demoKeysFile}`);
 
   const state: E2eState = {
     baseUrl: origin,
@@ -98,9 +109,20 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
         "--state-dir",
         path.join(dir, "keybridge-state"),
       ],
-      env: main.env,
+      env: softHsmEnv,
+      demoArgs: [
+        "--backend",
+        "softtoken",
+        "--file",
+        demoKeysFile,
+        "--allowed-origin",
+        origin,
+        "--state-dir",
+        path.join(dir, "keybridge-demo-state"),
+      ],
     },
-    tokenSerials: { main: main.serial, personal: personal.serial },
+    tokenSerials,
+    registryCertificate: JSON.parse(await readFile(provisionOut, "utf8")),
   };
   process.env[STATE_ENV] = JSON.stringify(state);
   console.info(`e2e: server ${origin} on ${state.database}, keybridge port ${keybridgePort}`);

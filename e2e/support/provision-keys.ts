@@ -2,14 +2,25 @@
  * Provisions the test USB keys as a service point (办理点) would, against the running server's database:
  * a key pair is generated ON each SoftHSM2 token, the server's own built-in CA issues its certificate through
  * the domain services (IssuanceService, the same door the demo seed uses), and the certificate and chain are
- * imported onto the token. It also creates the authorised agent who bound a key earlier.
+ * imported onto the token. The old-platform key's certificate is issued by the CA alone, unrecorded: the
+ * platform has never seen it (the test imports it through 证书名录). It also creates the people who bound a
+ * key earlier: the authorised agent, and the administrator of the enterprise whose second main key is inserted.
  *
  * Run by the global setup as its own process (`tsx e2e/support/provision-keys.ts`), because SoftHSM2 reads
  * SOFTHSM2_CONF once per process and the server code wants the tsx loader. Environment: the server's
  * DATA_DIR, SECRET_KEY, DATABASE_URL (when PostgreSQL), PUBLIC_ORIGIN; SOFTHSM2_CONF; E2E_MODULE,
- * E2E_MAIN_SERIAL, E2E_PERSONAL_SERIAL, E2E_PROVISION_STATE_DIR.
+ * E2E_TOKEN_SERIALS (JSON: token name → serial), E2E_PROVISION_STATE_DIR; it writes the old-platform
+ * certificate's serial and issuer to E2E_PROVISION_OUT (JSON).
  */
-import { type CertificateProfile, generateKeyPair, importPublicKey, pemToDer } from "@lnca/pki";
+import { writeFile } from "node:fs/promises";
+import {
+  type CertificateProfile,
+  type CryptoKey,
+  describeCertificate,
+  generateKeyPair,
+  importPublicKey,
+  pemToDer,
+} from "@lnca/pki";
 import pino from "pino";
 import { createPkcs11Backend } from "../../apps/keybridge/src/backend/pkcs11";
 import { createContext } from "../../apps/server/src/app/context";
@@ -17,7 +28,18 @@ import { loadConfig } from "../../apps/server/src/config/config";
 import { openDatabase } from "../../apps/server/src/db/database";
 import { systemActor } from "../../apps/server/src/features/audit/audit";
 import { bindTokenToUser, createUser } from "../../apps/server/src/features/users/accounts.service";
-import { agent, enterprise, PIN, platformCodes, projectLead, tokens } from "./people";
+import {
+  adminTaken,
+  agent,
+  contested,
+  enterprise,
+  oldPlatform,
+  PIN,
+  platformCodes,
+  projectLead,
+  type TokenName,
+  tokens,
+} from "./people";
 
 const DAY_MS = 86_400_000;
 
@@ -39,25 +61,64 @@ const backend = createPkcs11Backend({ modulePath: need("E2E_MODULE"), stateDir: 
 const now = Date.now();
 const validity = { notBefore: new Date(now - DAY_MS), notAfter: new Date(now + 365 * DAY_MS) };
 
-async function provisionToken(serial: string, token: { label: string; certId: string }, profile: CertificateProfile) {
+const serials = JSON.parse(need("E2E_TOKEN_SERIALS")) as Record<TokenName, string>;
+
+/**
+ * Generates the key pair on the token, has the CA certify it — recorded by the platform (`issue`), or as the
+ * old platform's CA would, unrecorded (`issueUnrecorded`) — and imports the certificate and chain.
+ */
+async function provisionToken(
+  name: TokenName,
+  profile: CertificateProfile,
+  issue: (publicKey: CryptoKey) => Promise<string> = (publicKey) => issueRecorded(profile, publicKey, name),
+): Promise<string> {
+  const serial = serials[name];
+  const token = tokens[name];
   const { publicKeySpkiDer } = await backend.generateKeyPair(serial, PIN, { algorithm: "EC-P256", id: token.certId });
-  const { certificatePem } = await ctx.issuance.issueForNewKey(systemActor, {
-    profile,
-    publicKey: await importPublicKey(new Uint8Array(publicKeySpkiDer), "EC-P256"),
-    ...validity,
-    platformCodes,
-    tokenLabel: token.label,
-  });
+  const certificatePem = await issue(await importPublicKey(new Uint8Array(publicKeySpkiDer), "EC-P256"));
   await backend.importCertificate(serial, PIN, {
     id: token.certId,
     certificateDer: Buffer.from(pemToDer(certificatePem, "CERTIFICATE")),
     label: profile.holderName,
     chainPem: ctx.ca.chainPem,
   });
+  return certificatePem;
+}
+
+async function issueRecorded(profile: CertificateProfile, publicKey: CryptoKey, name: TokenName) {
+  const { certificatePem } = await ctx.issuance.issueForNewKey(systemActor, {
+    profile,
+    publicKey,
+    ...validity,
+    platformCodes,
+    tokenLabel: tokens[name].label,
+  });
+  return certificatePem;
+}
+
+/** Someone who bound a key on an earlier visit, elsewhere: a certificate for a key not in this PC, bound. */
+async function boundElsewhere(
+  person: { name: string; mobile: string; idNumber: string },
+  profile: CertificateProfile,
+  tokenLabel: string,
+) {
+  const keys = await generateKeyPair("EC-P256");
+  const { certificate } = await ctx.issuance.issueForNewKey(systemActor, {
+    profile,
+    publicKey: keys.publicKey,
+    ...validity,
+    platformCodes,
+    tokenLabel,
+  });
+  await database.db.transaction().execute(async (trx) => {
+    const at = new Date();
+    const userId = await createUser(trx, systemActor, { ...person, via: "e2e_provision", now: at });
+    await bindTokenToUser(trx, systemActor, { certificate, userId, now: at });
+  });
 }
 
 try {
-  await provisionToken(need("E2E_MAIN_SERIAL"), tokens.main, {
+  await provisionToken("main", {
     holderKind: "organization",
     categoryCode: "unit_main",
     holderName: enterprise.name,
@@ -65,7 +126,7 @@ try {
     uscc: enterprise.uscc,
     city: "沈阳市",
   });
-  await provisionToken(need("E2E_PERSONAL_SERIAL"), tokens.personal, {
+  await provisionToken("personal", {
     holderKind: "personal",
     categoryCode: "project_lead",
     holderName: projectLead.name,
@@ -73,11 +134,42 @@ try {
     enterpriseName: enterprise.name,
     uscc: enterprise.uscc,
   });
+  await provisionToken("contested", {
+    holderKind: "personal",
+    categoryCode: "project_lead",
+    holderName: contested.holder.name,
+    idNumber: contested.holder.idNumber,
+    enterpriseName: enterprise.name,
+    uscc: enterprise.uscc,
+  });
+  const secondMain: CertificateProfile = {
+    holderKind: "organization",
+    categoryCode: "unit_main",
+    holderName: adminTaken.enterprise.name,
+    enterpriseName: adminTaken.enterprise.name,
+    uscc: adminTaken.enterprise.uscc,
+    city: "鞍山市",
+  };
+  await provisionToken("secondMain", secondMain);
+  // Issued on the old platform: the CA certifies it, the platform records nothing.
+  const oldPlatformKey: CertificateProfile = {
+    holderKind: "personal",
+    categoryCode: "project_lead",
+    holderName: oldPlatform.holder.name,
+    idNumber: oldPlatform.holder.idNumber,
+    enterpriseName: oldPlatform.enterprise.name,
+    uscc: oldPlatform.enterprise.uscc,
+  };
+  const registryPem = await provisionToken(
+    "registry",
+    oldPlatformKey,
+    async (publicKey) => (await ctx.ca.issue({ profile: oldPlatformKey, publicKey, ...validity })).certificatePem,
+  );
 
-  // The agent's key is not inserted in this PC: it was bound on an earlier visit, so only the account matters.
-  const agentKeys = await generateKeyPair("EC-P256");
-  const { certificate } = await ctx.issuance.issueForNewKey(systemActor, {
-    profile: {
+  // Keys bound on an earlier visit, not inserted in this PC: only the accounts matter.
+  await boundElsewhere(
+    agent,
+    {
       holderKind: "personal",
       categoryCode: "authorized_agent",
       holderName: agent.name,
@@ -85,16 +177,15 @@ try {
       enterpriseName: enterprise.name,
       uscc: enterprise.uscc,
     },
-    publicKey: agentKeys.publicKey,
-    ...validity,
-    platformCodes,
-    tokenLabel: `${agent.name} · 授权委托人锁`,
-  });
-  await database.db.transaction().execute(async (trx) => {
-    const at = new Date();
-    const userId = await createUser(trx, systemActor, { ...agent, via: "e2e_provision", now: at });
-    await bindTokenToUser(trx, systemActor, { certificate, userId, now: at });
-  });
+    `${agent.name} · 授权委托人锁`,
+  );
+  await boundElsewhere(adminTaken.admin, secondMain, "鞍山钢联 · 主锁一");
+
+  const registry = describeCertificate(registryPem);
+  await writeFile(
+    need("E2E_PROVISION_OUT"),
+    JSON.stringify({ serial: registry.serialNumber, issuer: registry.issuer }),
+  );
 } finally {
   await backend.close();
   await database.close();

@@ -1,3 +1,5 @@
+import type { TokenName } from "./people";
+
 /** What the global setup started, handed to the test workers through one environment variable. */
 export interface E2eState {
   /** The platform, e.g. http://127.0.0.1:41234 (the web app and the API). */
@@ -8,9 +10,13 @@ export interface E2eState {
     /** The keybridge command line (pkcs11 backend on the SoftHSM2 tokens), without --port. */
     args: string[];
     env: Record<string, string>;
+    /** The newcomer's demo keybridge: the softtoken backend on the server's demo-keys file, without --port. */
+    demoArgs: string[];
   };
   /** SoftHSM2 token serials: the keyIds the keybridge reports. */
-  tokenSerials: { main: string; personal: string };
+  tokenSerials: Record<TokenName, string>;
+  /** The old-platform key's certificate, as the 证书名录 export names it. */
+  registryCertificate: { serial: string; issuer: string };
 }
 
 export const STATE_ENV = "LNCA_E2E_STATE";
