@@ -13,6 +13,7 @@ import {
   signData,
 } from "@lnca/pki";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { expect } from "vitest";
 import type { AppContext } from "../../src/app/context";
 import type { TestApp } from "./test-app";
 
@@ -82,6 +83,11 @@ export class ApiClient {
 }
 
 /** The `{ error: { code } }` of a response, or undefined. */
+/** Asserts a coded error answer: its HTTP status and `error.code`. */
+export function expectError(response: LightMyRequestResponse, status: number, code: string): void {
+  expect({ status: response.statusCode, code: errorCode(response) }).toEqual({ status, code });
+}
+
 export function errorCode(response: LightMyRequestResponse): string | undefined {
   try {
     return (response.json() as { error?: { code?: string } }).error?.code;

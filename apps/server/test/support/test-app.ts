@@ -3,6 +3,7 @@ import pino from "pino";
 import { type AppConfig, type AppContext, createContext } from "../../src/app/context";
 import { loadConfig } from "../../src/config/config";
 import { createApp } from "../../src/http/app";
+import { seedCatalog } from "../../src/seed/seed-catalog";
 import type { Clock } from "../../src/shared/clock";
 import { createTestDatabase } from "./test-database";
 
@@ -23,7 +24,9 @@ export class TestClock implements Clock {
 }
 
 /** The real app on a fresh database (SQLite, or PostgreSQL when TEST_DATABASE_URL is set), no web build. */
-export async function createTestApp(opts: { clock?: Clock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { clock?: Clock; config?: Partial<AppConfig>; withCatalog?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const base = loadConfig({
     NODE_ENV: "test",
@@ -35,6 +38,7 @@ export async function createTestApp(opts: { clock?: Clock; config?: Partial<AppC
   const ctx = await createContext({ config, database, logger: pino({ level: "silent" }), clock: opts.clock });
   const app = await createApp(ctx);
   await app.ready();
+  if (opts.withCatalog) await seedCatalog(ctx.catalogAdmin);
   return {
     app,
     ctx,

@@ -1,10 +1,10 @@
-import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ApiClient,
   boundUser,
   caLogin,
   errorCode,
+  expectError,
   issueKey,
   loginAndBind,
   makeResidentId,
@@ -17,20 +17,14 @@ import {
   type TestKey,
 } from "../../../test/support/auth-helpers";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
-import { seedCatalog } from "../../seed/seed-catalog";
 
 const MINUTE = 60_000;
 const clock = new TestClock();
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ clock });
-  await seedCatalog(t.ctx.catalogAdmin);
+  t = await createTestApp({ clock, withCatalog: true });
 });
 afterAll(() => t?.close());
-
-function expectCode(response: LightMyRequestResponse, status: number, code: string) {
-  expect({ status: response.statusCode, code: errorCode(response) }).toEqual({ status, code });
-}
 
 /** A first CA login that must ask for binding; returns its ticket. */
 async function ticketFor(key: TestKey, client = new ApiClient(t.app)): Promise<string> {
@@ -102,18 +96,18 @@ describe("binding a main key (单位(机构)主锁)", () => {
     const code = await sendSmsCode(t, client, mobile, "bind");
     const valid = makeResidentId(nextSeq());
     const wrongCheckDigit = valid.slice(0, 17) + (valid.endsWith("0") ? "1" : "0");
-    expectCode(
+    expectError(
       await bind(client, ticket, { mobile, idNumber: wrongCheckDigit, name: "李" }, code),
       400,
       "ID_NUMBER_INVALID",
     );
-    expectCode(
+    expectError(
       await bind(client, ticket, { mobile, idNumber: "21010219991340001X", name: "李" }, code),
       400,
       "ID_NUMBER_INVALID",
     );
-    expectCode(await bind(client, ticket, { mobile, name: "李" }, code), 400, "ID_NUMBER_INVALID");
-    expectCode(await bind(client, ticket, { mobile, idNumber: valid }, code), 400, "VALIDATION_FAILED");
+    expectError(await bind(client, ticket, { mobile, name: "李" }, code), 400, "ID_NUMBER_INVALID");
+    expectError(await bind(client, ticket, { mobile, idNumber: valid }, code), 400, "VALIDATION_FAILED");
     // Nothing was spent: the same ticket and code still bind.
     expect((await bind(client, ticket, { mobile, idNumber: valid, name: "李" }, code)).statusCode).toBe(200);
   });
@@ -129,9 +123,9 @@ describe("binding a main key (单位(机构)主锁)", () => {
     const other = { mobile: nextMobile(), idNumber: makeResidentId(nextSeq()), name: "赵其他" };
     const client = new ApiClient(t.app);
     const ticket = await ticketFor(second, client);
-    expectCode(await bind(client, ticket, other), 409, "ENTERPRISE_HAS_ADMIN");
+    expectError(await bind(client, ticket, other), 409, "ENTERPRISE_HAS_ADMIN");
     // The refused person got no account.
-    expectCode(
+    expectError(
       await client.post("/api/v1/auth/sms-code", { mobile: other.mobile, purpose: "login" }),
       404,
       "ACCOUNT_NOT_FOUND",
@@ -208,7 +202,7 @@ describe("one key, one person, one account", () => {
     const secondTicket = await ticketFor(key);
     const first = new ApiClient(t.app);
     expect((await bind(first, firstTicket, { mobile: nextMobile() })).statusCode).toBe(200);
-    expectCode(await bind(new ApiClient(t.app), secondTicket, { mobile: nextMobile() }), 409, "TOKEN_ALREADY_BOUND");
+    expectError(await bind(new ApiClient(t.app), secondTicket, { mobile: nextMobile() }), 409, "TOKEN_ALREADY_BOUND");
     // And the key still logs into the first account.
     const firstUser = await sessionOf(first);
     expect((await caLogin(new ApiClient(t.app), key)).json()).toMatchObject({ user: { id: firstUser.id } });
@@ -219,7 +213,7 @@ describe("one key, one person, one account", () => {
     await boundUser(t, await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" })), { mobile });
     const someoneElse = await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" }));
     nextMinute();
-    expectCode(
+    expectError(
       await bind(new ApiClient(t.app), await ticketFor(someoneElse), { mobile }),
       409,
       "MOBILE_BOUND_TO_OTHER_PERSON",
@@ -229,7 +223,7 @@ describe("one key, one person, one account", () => {
     const mainKey = await issueKey(t.ctx, organizationProfile(newEnterprise()));
     nextMinute();
     const details = { mobile, idNumber: makeResidentId(nextSeq()), name: "冒用" };
-    expectCode(
+    expectError(
       await bind(new ApiClient(t.app), await ticketFor(mainKey), details),
       409,
       "MOBILE_BOUND_TO_OTHER_PERSON",
@@ -245,7 +239,7 @@ describe("one key, one person, one account", () => {
       personalProfile({ categoryCode: "cost_engineer", idNumber, holderName: "周" }),
     );
     const ticket = await ticketFor(sameHolder);
-    expectCode(
+    expectError(
       await bind(new ApiClient(t.app), ticket, { mobile: nextMobile() }),
       409,
       "ID_NUMBER_BOUND_TO_OTHER_ACCOUNT",
@@ -254,7 +248,7 @@ describe("one key, one person, one account", () => {
     // Main key: the administrator's ID number is someone's account already, under another mobile.
     const mainKey = await issueKey(t.ctx, organizationProfile(newEnterprise()));
     const details = { mobile: nextMobile(), idNumber, name: "周" };
-    expectCode(
+    expectError(
       await bind(new ApiClient(t.app), await ticketFor(mainKey), details),
       409,
       "ID_NUMBER_BOUND_TO_OTHER_ACCOUNT",
@@ -270,8 +264,8 @@ describe("binding tickets and SMS codes", () => {
     const mobile = nextMobile();
     const code = await sendSmsCode(t, client, mobile, "bind");
     const wrong = code === "000000" ? "111111" : "000000";
-    for (let i = 0; i < 5; i++) expectCode(await bind(client, ticket, { mobile }, wrong), 400, "SMS_CODE_INVALID");
-    expectCode(await bind(client, ticket, { mobile }, code), 429, "SMS_CODE_TOO_MANY_ATTEMPTS");
+    for (let i = 0; i < 5; i++) expectError(await bind(client, ticket, { mobile }, wrong), 400, "SMS_CODE_INVALID");
+    expectError(await bind(client, ticket, { mobile }, code), 429, "SMS_CODE_TOO_MANY_ATTEMPTS");
     // A new code (after the resend wait) works with the same ticket.
     nextMinute();
     expect((await bind(client, ticket, { mobile })).statusCode).toBe(200);
@@ -284,7 +278,7 @@ describe("binding tickets and SMS codes", () => {
     const mobile = nextMobile();
     const otherMobile = nextMobile();
     const codeForOther = await sendSmsCode(t, client, otherMobile, "bind");
-    expectCode(await bind(client, ticket, { mobile }, codeForOther), 400, "SMS_CODE_INVALID");
+    expectError(await bind(client, ticket, { mobile }, codeForOther), 400, "SMS_CODE_INVALID");
   });
 
   it("an expired code is SMS_CODE_EXPIRED", async () => {
@@ -294,24 +288,24 @@ describe("binding tickets and SMS codes", () => {
     const mobile = nextMobile();
     const code = await sendSmsCode(t, client, mobile, "bind");
     clock.advance(5 * MINUTE + 1000);
-    expectCode(await bind(client, ticket, { mobile }, code), 400, "SMS_CODE_EXPIRED");
+    expectError(await bind(client, ticket, { mobile }, code), 400, "SMS_CODE_EXPIRED");
   });
 
   it("an unknown, used or expired ticket is BINDING_TICKET_INVALID", async () => {
     const client = new ApiClient(t.app);
-    expectCode(await bind(client, "no-such-ticket", { mobile: nextMobile() }), 400, "BINDING_TICKET_INVALID");
+    expectError(await bind(client, "no-such-ticket", { mobile: nextMobile() }), 400, "BINDING_TICKET_INVALID");
 
     const key = await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" }));
     const ticket = await ticketFor(key, client);
     const mobile = nextMobile();
     expect((await bind(client, ticket, { mobile })).statusCode).toBe(200);
     nextMinute();
-    expectCode(await bind(new ApiClient(t.app), ticket, { mobile }), 400, "BINDING_TICKET_INVALID");
+    expectError(await bind(new ApiClient(t.app), ticket, { mobile }), 400, "BINDING_TICKET_INVALID");
 
     const late = await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" }));
     const lateTicket = await ticketFor(late);
     clock.advance(15 * MINUTE + 1000);
-    expectCode(await bind(new ApiClient(t.app), lateTicket, { mobile: nextMobile() }), 400, "BINDING_TICKET_INVALID");
+    expectError(await bind(new ApiClient(t.app), lateTicket, { mobile: nextMobile() }), 400, "BINDING_TICKET_INVALID");
   });
 });
 

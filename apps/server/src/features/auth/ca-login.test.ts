@@ -20,15 +20,13 @@ import {
 } from "../../../test/support/auth-helpers";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 import { insertTrustedCertificate } from "../../adapters/ca/builtin-ca.queries";
-import { seedCatalog } from "../../seed/seed-catalog";
 import { systemActor } from "../audit/audit";
 import { updateCertificate } from "../certificates/certificates.queries";
 
 const clock = new TestClock();
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ clock });
-  await seedCatalog(t.ctx.catalogAdmin);
+  t = await createTestApp({ clock, withCatalog: true });
 });
 afterAll(() => t?.close());
 

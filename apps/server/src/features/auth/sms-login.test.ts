@@ -1,9 +1,8 @@
-import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ApiClient,
   boundUser,
-  errorCode,
+  expectError,
   issueKey,
   latestSmsCode,
   nextMobile,
@@ -11,21 +10,15 @@ import {
   sendSmsCode,
 } from "../../../test/support/auth-helpers";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
-import { seedCatalog } from "../../seed/seed-catalog";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const clock = new TestClock();
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ clock });
-  await seedCatalog(t.ctx.catalogAdmin);
+  t = await createTestApp({ clock, withCatalog: true });
 });
 afterAll(() => t?.close());
-
-function expectCode(response: LightMyRequestResponse, status: number, code: string) {
-  expect({ status: response.statusCode, code: errorCode(response) }).toEqual({ status, code });
-}
 
 const requestCode = (client: ApiClient, mobile: string, purpose: "bind" | "login" = "bind") =>
   client.post("/api/v1/auth/sms-code", { mobile, purpose });
@@ -49,16 +42,16 @@ describe("SMS codes: limits per mobile and per network", () => {
     const sent = await requestCode(client, mobile);
     expect(sent.statusCode).toBe(200);
     expect(sent.json()).toEqual({ resendAfterSeconds: 60, expiresInSeconds: 300 });
-    expectCode(await requestCode(client, mobile), 429, "SMS_RATE_LIMITED");
+    expectError(await requestCode(client, mobile), 429, "SMS_RATE_LIMITED");
     clock.advance(30_000);
-    expectCode(await requestCode(client, mobile), 429, "SMS_RATE_LIMITED");
+    expectError(await requestCode(client, mobile), 429, "SMS_RATE_LIMITED");
     for (let i = 2; i <= 5; i++) {
       clock.advance(MINUTE);
       expect((await requestCode(client, mobile)).statusCode).toBe(200);
     }
     clock.advance(MINUTE);
     const sixth = await requestCode(client, mobile);
-    expectCode(sixth, 429, "SMS_RATE_LIMITED");
+    expectError(sixth, 429, "SMS_RATE_LIMITED");
     expect(sixth.json().error.message).toContain("每小时最多 5 条");
     expect(await countSms(mobile)).toBe(5);
     // Once the first send leaves the hour window, one more fits.
@@ -78,7 +71,7 @@ describe("SMS codes: limits per mobile and per network", () => {
       clock.advance(HOUR);
     }
     const eleventh = await requestCode(new ApiClient(t.app), mobile);
-    expectCode(eleventh, 429, "SMS_RATE_LIMITED");
+    expectError(eleventh, 429, "SMS_RATE_LIMITED");
     expect(eleventh.json().error.message).toContain("每天最多 10 条");
     clock.advance(24 * HOUR);
     expect((await requestCode(new ApiClient(t.app), mobile)).statusCode).toBe(200);
@@ -89,7 +82,7 @@ describe("SMS codes: limits per mobile and per network", () => {
     const client = new ApiClient(t.app);
     for (let i = 0; i < 30; i++) expect((await requestCode(client, nextMobile())).statusCode).toBe(200);
     const refused = nextMobile();
-    expectCode(await requestCode(client, refused), 429, "SMS_RATE_LIMITED");
+    expectError(await requestCode(client, refused), 429, "SMS_RATE_LIMITED");
     expect(await countSms(refused)).toBe(0);
     // Another network may still send to that mobile.
     expect((await requestCode(new ApiClient(t.app), refused)).statusCode).toBe(200);
@@ -97,10 +90,10 @@ describe("SMS codes: limits per mobile and per network", () => {
 
   it("refuses malformed mobiles and unknown accounts", async () => {
     const client = new ApiClient(t.app);
-    expectCode(await requestCode(client, "12345678901"), 400, "MOBILE_INVALID");
-    expectCode(await requestCode(client, "abc"), 400, "MOBILE_INVALID");
-    expectCode(await requestCode(client, nextMobile(), "login"), 404, "ACCOUNT_NOT_FOUND");
-    expectCode(
+    expectError(await requestCode(client, "12345678901"), 400, "MOBILE_INVALID");
+    expectError(await requestCode(client, "abc"), 400, "MOBILE_INVALID");
+    expectError(await requestCode(client, nextMobile(), "login"), 404, "ACCOUNT_NOT_FOUND");
+    expectError(
       await client.post("/api/v1/auth/sms-code", { mobile: nextMobile(), purpose: "reset" }),
       400,
       "VALIDATION_FAILED",
@@ -113,7 +106,7 @@ describe("mobile + SMS login, session, logout", () => {
     const mobile = await personWithAccount();
     clock.advance(MINUTE + 1000);
     const client = new ApiClient(t.app);
-    expectCode(await client.get("/api/v1/auth/session"), 401, "UNAUTHENTICATED");
+    expectError(await client.get("/api/v1/auth/session"), 401, "UNAUTHENTICATED");
     // +86 and spaces are the same mobile.
     const sent = await requestCode(client, `+86 ${mobile.slice(0, 3)} ${mobile.slice(3)}`, "login");
     expect(sent.statusCode).toBe(200);
@@ -128,7 +121,7 @@ describe("mobile + SMS login, session, logout", () => {
     expect(session.json().user.id).toBe(login.json().user.id);
 
     // The code is single use.
-    expectCode(
+    expectError(
       await new ApiClient(t.app).post("/api/v1/auth/sms-login", { mobile, smsCode: code }),
       400,
       "SMS_CODE_INVALID",
@@ -138,10 +131,10 @@ describe("mobile + SMS login, session, logout", () => {
     const logout = await client.post("/api/v1/auth/logout");
     expect(logout.statusCode).toBe(204);
     expect(client.cookies.has("lnca_session")).toBe(false);
-    expectCode(await client.get("/api/v1/auth/session"), 401, "UNAUTHENTICATED");
+    expectError(await client.get("/api/v1/auth/session"), 401, "UNAUTHENTICATED");
     // The old token is dead on the server, not just forgotten by the browser.
     const replay = await t.app.inject({ url: "/api/v1/auth/session", cookies: { lnca_session: token } });
-    expectCode(replay, 401, "UNAUTHENTICATED");
+    expectError(replay, 401, "UNAUTHENTICATED");
   });
 
   it("refuses a wrong code, a bind code, and a mobile with no account", async () => {
@@ -149,13 +142,13 @@ describe("mobile + SMS login, session, logout", () => {
     clock.advance(MINUTE + 1000);
     const client = new ApiClient(t.app);
     const bindCode = await sendSmsCode(t, client, mobile, "bind");
-    expectCode(await client.post("/api/v1/auth/sms-login", { mobile, smsCode: bindCode }), 400, "SMS_CODE_INVALID");
+    expectError(await client.post("/api/v1/auth/sms-login", { mobile, smsCode: bindCode }), 400, "SMS_CODE_INVALID");
     clock.advance(MINUTE + 1000);
     const code = await sendSmsCode(t, client, mobile, "login");
     const wrong = code === "000000" ? "111111" : "000000";
-    expectCode(await client.post("/api/v1/auth/sms-login", { mobile, smsCode: wrong }), 400, "SMS_CODE_INVALID");
+    expectError(await client.post("/api/v1/auth/sms-login", { mobile, smsCode: wrong }), 400, "SMS_CODE_INVALID");
     expect(client.cookies.has("lnca_session")).toBe(false);
-    expectCode(
+    expectError(
       await client.post("/api/v1/auth/sms-login", { mobile: nextMobile(), smsCode: "123456" }),
       400,
       "SMS_CODE_INVALID",
@@ -172,6 +165,6 @@ describe("mobile + SMS login, session, logout", () => {
     clock.advance(t.ctx.config.sessionTtlMs - MINUTE);
     expect((await client.get("/api/v1/auth/session")).statusCode).toBe(200);
     clock.advance(2 * MINUTE);
-    expectCode(await client.get("/api/v1/auth/session"), 401, "UNAUTHENTICATED");
+    expectError(await client.get("/api/v1/auth/session"), 401, "UNAUTHENTICATED");
   });
 });

@@ -16,7 +16,6 @@ import {
   type TestKey,
 } from "../../../test/support/auth-helpers";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
-import { seedCatalog } from "../../seed/seed-catalog";
 
 const HEADER = "serial,issuer,holder,enterprise_uscc,category,platforms,enterprise_name";
 const IMPORT = "/api/v1/console/certificate-registry/import";
@@ -25,8 +24,7 @@ let t: TestApp;
 let operator: ApiClient;
 let platformCodes: string[];
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedCatalog(t.ctx.catalogAdmin);
+  t = await createTestApp({ withCatalog: true });
   operator = await staffClient(t, "operator");
   platformCodes = (await new ApiClient(t.app).get("/api/v1/catalog/platforms"))
     .json()

@@ -4,15 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, errorCode, nextIp, nextMobile, staffClient } from "../../../test/support/auth-helpers";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
-import { seedCatalog } from "../../seed/seed-catalog";
 
 /** Unsafe routes that other servers or side-effect-free computations call without the token. */
 const EXEMPT = new Set(["POST /api/v1/catalog/quote"]);
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedCatalog(t.ctx.catalogAdmin);
+  t = await createTestApp({ withCatalog: true });
 });
 afterAll(() => t?.close());
 

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, nextIp, staffClient } from "../../../test/support/auth-helpers";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
-import { seedCatalog } from "../../seed/seed-catalog";
 
 /** A body that passes validation (null: the route takes no body); who may call it. */
 const POST_ROUTES: Record<string, { body: Record<string, unknown> | null; as: "anyone" | "operator" }> = {
@@ -62,8 +61,7 @@ const NOT_OBJECTS: unknown[] = [[], "just a string", 42, null, true];
 let t: TestApp;
 let operator: ApiClient;
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedCatalog(t.ctx.catalogAdmin);
+  t = await createTestApp({ withCatalog: true });
   operator = await staffClient(t, "operator");
 });
 afterAll(() => t?.close());

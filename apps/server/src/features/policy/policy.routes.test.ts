@@ -20,7 +20,6 @@ import {
 } from "../../../test/support/auth-helpers";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
-import { seedCatalog } from "../../seed/seed-catalog";
 
 const ACTORS = ["anon", "indiv", "lead", "agent", "adminA", "adminB", "reviewer", "operator"] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -96,8 +95,7 @@ function caLoginBody() {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedCatalog(t.ctx.catalogAdmin);
+  t = await createTestApp({ withCatalog: true });
   await t.ctx.staffAuth.create({ ...PROBE_STAFF, displayName: "探针", role: "reviewer" });
   const a = newEnterprise();
   const b = newEnterprise();
