@@ -4,11 +4,13 @@ import {
   caLoginResponseSchema,
   challengeResponseSchema,
   loggedInResponseSchema,
+  type SessionUser,
   sessionUserSchema,
   smsCodeRequestSchema,
   smsCodeResponseSchema,
   smsLoginRequestSchema,
 } from "@lnca/contracts";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app/context";
@@ -24,6 +26,11 @@ export const authRoutes =
   async (app) => {
     const secure = ctx.config.publicOrigin.startsWith("https://");
     const login = { permission: "auth.login" as const };
+    /** Every way of signing in ends the same: the session cookie, and the person as the page shows them. */
+    const signedIn = (reply: FastifyReply, result: { user: SessionUser; sessionToken: string }) => {
+      setSessionCookie(reply, USER_SESSION_COOKIE, result.sessionToken, secure);
+      return { status: "logged_in" as const, user: result.user };
+    };
 
     app.post(
       "/auth/challenge",
@@ -82,11 +89,7 @@ export const authRoutes =
           response: { 200: loggedInResponseSchema },
         },
       },
-      async (request, reply) => {
-        const { user, sessionToken } = await ctx.binding.bind(request.body, requestMeta(request));
-        setSessionCookie(reply, USER_SESSION_COOKIE, sessionToken, secure);
-        return { status: "logged_in" as const, user };
-      },
+      async (request, reply) => signedIn(reply, await ctx.binding.bind(request.body, requestMeta(request))),
     );
 
     app.post(
@@ -100,11 +103,7 @@ export const authRoutes =
           response: { 200: loggedInResponseSchema },
         },
       },
-      async (request, reply) => {
-        const { user, sessionToken } = await ctx.smsLogin.login(request.body, requestMeta(request));
-        setSessionCookie(reply, USER_SESSION_COOKIE, sessionToken, secure);
-        return { status: "logged_in" as const, user };
-      },
+      async (request, reply) => signedIn(reply, await ctx.smsLogin.login(request.body, requestMeta(request))),
     );
 
     app.post(
