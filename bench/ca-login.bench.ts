@@ -1,4 +1,4 @@
-import { createSign, createVerify, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { createPrivateKey, createSign, createVerify, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { exportPrivateKeyPem, generateKeyPair } from "@lnca/pki";
 import { systemActor } from "../apps/server/src/features/audit/audit";
 import { bindTokenToUser, createUser } from "../apps/server/src/features/users/accounts.service";
@@ -39,8 +39,8 @@ export async function caLoginBench(): Promise<BenchResult> {
       });
       await bindTokenToUser(trx, systemActor, { certificate, userId, now });
     });
-    const privateKeyPem = await exportPrivateKeyPem(keys.privateKey);
-    const sign = (text: string) => createSign("sha256").update(text).sign(privateKeyPem).toString("base64");
+    const signingKey = createPrivateKey(await exportPrivateKeyPem(keys.privateKey));
+    const sign = (text: string) => createSign("sha256").update(text).sign(signingKey).toString("base64");
     const meta = { ip: null, userAgent: "bench" };
 
     const login = async () => {

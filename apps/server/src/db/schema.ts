@@ -58,15 +58,10 @@ export interface SmsCodesTable {
   consumed_at: Nullable<string>;
 }
 
-export interface LoginChallengesTable {
-  id: string;
-  nonce: string;
-  purpose: string;
-  origin: string;
-  challenge_text: string;
-  created_at: string;
+/** A spent login challenge, until it expires (see challenges.service.ts). */
+export interface UsedChallengesTable {
   expires_at: string;
-  used_at: Nullable<string>;
+  nonce: string;
 }
 
 export interface BindingTicketsTable {
@@ -438,7 +433,7 @@ export interface Database {
   staff: StaffTable;
   sessions: SessionsTable;
   sms_codes: SmsCodesTable;
-  login_challenges: LoginChallengesTable;
+  used_challenges: UsedChallengesTable;
   binding_tickets: BindingTicketsTable;
   rate_limit_hits: RateLimitHitsTable;
   certificate_categories: CertificateCategoriesTable;

@@ -1,5 +1,5 @@
 import type { CreateTableBuilder, Kysely } from "kysely";
-import { sql } from "kysely";
+import { SqliteAdapter, sql } from "kysely";
 
 /**
  * Column conventions shared by every table, so one migration runs on SQLite and PostgreSQL alike:
@@ -24,4 +24,9 @@ export function oneOf(column: string, values: readonly string[]) {
 
 export function nonNegative(column: string) {
   return sql.raw(`${column} >= 0`);
+}
+
+/** The few migrations that differ by dialect (a SQLite-only table option) ask this. */
+export function isSqlite(db: MigrationDb): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
 }

@@ -6,6 +6,7 @@ import * as certificates from "./004_certificates";
 import * as orders from "./005_orders";
 import * as infrastructure from "./006_infrastructure";
 import * as loginChallengeExpiry from "./007_login_challenge_expiry";
+import * as usedChallenges from "./008_used_challenges";
 
 /** Migrations in order; each is written once with Kysely's schema builder and runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "005_orders": orders,
   "006_infrastructure": infrastructure,
   "007_login_challenge_expiry": loginChallengeExpiry,
+  "008_used_challenges": usedChallenges,
 };

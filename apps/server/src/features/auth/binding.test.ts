@@ -88,6 +88,30 @@ describe("binding a main key (单位(机构)主锁)", () => {
     expect((await sessionOf(again)).currentIdentityId).toBe(user.currentIdentityId);
   });
 
+  it("one person administering two enterprises: each main key signs in as that enterprise's administrator", async () => {
+    const [first, second] = [newEnterprise(), newEnterprise()];
+    const [firstKey, secondKey] = [
+      await issueKey(t.ctx, organizationProfile(first)),
+      await issueKey(t.ctx, organizationProfile(second)),
+    ];
+    const admin = { mobile: nextMobile(), idNumber: makeResidentId(nextSeq()), name: "周双管" };
+    await boundUser(t, firstKey, admin);
+    nextMinute();
+    await boundUser(t, secondKey, admin);
+    for (const [key, enterprise] of [
+      [secondKey, second],
+      [firstKey, first],
+      [secondKey, second],
+    ] as const) {
+      const client = new ApiClient(t.app);
+      expect((await caLogin(client, key)).json().status).toBe("logged_in");
+      const user = await sessionOf(client);
+      expect(user.identities.map((i) => i.enterpriseName).sort()).toEqual([first.name, second.name].sort());
+      const current = user.identities.find((i) => i.id === user.currentIdentityId);
+      expect(current).toMatchObject({ role: "admin", enterpriseName: enterprise.name });
+    }
+  });
+
   it("needs the administrator's name and a valid resident ID number", async () => {
     const key = await issueKey(t.ctx, organizationProfile(newEnterprise()));
     const client = new ApiClient(t.app);

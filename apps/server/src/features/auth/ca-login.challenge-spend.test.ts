@@ -26,8 +26,15 @@ afterAll(() => t?.close());
 
 const personalKey = () =>
   issueKey(t.ctx, personalProfile({ categoryCode: "project_lead", enterprise: newEnterprise() }));
+/** 1 when the challenge of this id is spent: a spent challenge is kept by the nonce its id carries. */
 const spentIds = async (id: string) =>
-  (await t.ctx.database.db.selectFrom("login_challenges").select("id").where("id", "=", id).execute()).length;
+  (
+    await t.ctx.database.db
+      .selectFrom("used_challenges")
+      .select("nonce")
+      .where("nonce", "=", id.split(".")[1] ?? "")
+      .execute()
+  ).length;
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
     () => "ok",

@@ -1,6 +1,6 @@
 import type { CaLoginResponse, ErrorCode, SignatureAlgorithm } from "@lnca/contracts";
 import { type ValidationFailureReason, verifySignature } from "@lnca/pki";
-import type { Db } from "../../db/database";
+import type { Db, DbOrTx } from "../../db/database";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { isoAfter } from "../../shared/clock";
@@ -9,12 +9,11 @@ import { hitRateLimit, MINUTE } from "../../shared/rate-limit";
 import { recordAudit } from "../audit/audit";
 import { findVendorById } from "../catalog/catalog.queries";
 import type { CatalogService } from "../catalog/catalog.service";
-import { findTokenById } from "../certificates/certificates.queries";
 import { recordPresentedCertificate } from "../certificates/certificates.service";
 import type { TrustService } from "../certificates/trust.service";
-import { findActiveAdmin } from "../identities/identities.queries";
-import { loginSessionUser } from "../users/session-user";
+import { startSessionUser } from "../users/session-user";
 import { insertBindingTicket } from "./binding-tickets.queries";
+import { type BoundLoginSubjectRow, findBoundLoginSubject } from "./ca-login.queries";
 import type { ChallengeService, OpenChallenge } from "./challenges.service";
 import type { SessionService } from "./sessions.service";
 
@@ -95,12 +94,16 @@ export class CaLoginService {
     if (!verified) throw new AppError("SIGNATURE_INVALID");
 
     const actor = { kind: "anonymous" as const, id: null, ip: meta.ip };
+    const fingerprint = result.description.fingerprintSha256;
     // Cached in memory (catalog-cache.ts); used only to keep a new certificate's category when it is known.
     const categories = await this.catalog.categoryCodes();
     return this.db.transaction().execute(async (trx) => {
       // Spent first, in the transaction that opens the session: CHALLENGE_REUSED here when another attempt
       // (in any process) spent it; on any failure the caller spends it on its own.
       await this.challenges.spend(trx, challenge);
+      // A returning user's key: one statement. Else record the certificate (first seen, or from the registry).
+      let subject = await findBoundLoginSubject(trx, fingerprint);
+      if (subject.length > 0) return this.signIn(trx, subject, meta, now);
       const certificate = await recordPresentedCertificate(trx, actor, {
         description: result.description,
         pem: input.certificatePem,
@@ -109,36 +112,10 @@ export class CaLoginService {
         now,
       });
       if (certificate.status === "revoked") throw new AppError("CERTIFICATE_REVOKED");
-      // A certificate already seen comes with its token's binding (one statement); else look the token up.
-      const boundUserId =
-        certificate.boundUserId !== undefined
-          ? certificate.boundUserId
-          : ((await findTokenById(trx, certificate.token_id))?.bound_user_id ?? null);
-      if (boundUserId) {
-        const userId = boundUserId;
-        const adminIdentity =
-          certificate.holder_kind === "organization" && certificate.enterprise_id
-            ? await findActiveAdmin(trx, certificate.enterprise_id)
-            : undefined;
-        const preferred = adminIdentity?.user_id === userId ? adminIdentity.id : null;
-        const { identityId, user } = await loginSessionUser(trx, userId, preferred);
-        const session = await this.sessions.create(trx, {
-          subject: { kind: "user", userId, identityId, certificateId: certificate.id },
-          ...meta,
-        });
-        await recordAudit(
-          trx,
-          { kind: "user", id: userId, ip: meta.ip },
-          "auth.ca_login",
-          { kind: "certificate", id: certificate.id },
-          {},
-          now,
-        );
-        return {
-          status: "logged_in",
-          user,
-          sessionToken: session.token,
-        };
+      if (certificate.boundUserId) {
+        // Bound by another process between the two reads (PostgreSQL reads each statement afresh).
+        subject = await findBoundLoginSubject(trx, fingerprint);
+        return this.signIn(trx, subject, meta, now);
       }
       const ticket = newSecretToken();
       await insertBindingTicket(trx, {
@@ -165,5 +142,60 @@ export class CaLoginService {
         },
       };
     });
+  }
+
+  /** Opens the session of the person a key is bound to, in the identity the key speaks for when it has one. */
+  private async signIn(
+    trx: DbOrTx,
+    subject: BoundLoginSubjectRow[],
+    meta: RequestMeta,
+    now: Date,
+  ): Promise<CaLoginOutcome> {
+    const first = subject[0];
+    if (!first) throw new AppError("UNAUTHENTICATED");
+    if (first.certificate_status === "revoked") throw new AppError("CERTIFICATE_REVOKED");
+    const identities = subject.flatMap((row) =>
+      row.identity_id && row.identity_role && row.identity_status
+        ? [
+            {
+              id: row.identity_id,
+              role: row.identity_role,
+              status: row.identity_status,
+              enterprise_id: row.identity_enterprise_id,
+              enterprise_name: row.identity_enterprise_name,
+            },
+          ]
+        : [],
+    );
+    // An enterprise's main key signs its administrator in as the administrator.
+    const preferred =
+      first.holder_kind === "organization" && first.certificate_enterprise_id
+        ? (identities.find(
+            (i) => i.role === "admin" && i.status === "active" && i.enterprise_id === first.certificate_enterprise_id,
+          )?.id ?? null)
+        : null;
+    const { identityId, user } = startSessionUser(
+      {
+        id: first.user_id,
+        name: first.user_name,
+        mobile: first.user_mobile,
+        profile_completed_at: first.user_profile_completed_at,
+      },
+      identities,
+      preferred,
+    );
+    const session = await this.sessions.create(trx, {
+      subject: { kind: "user", userId: first.user_id, identityId, certificateId: first.certificate_id },
+      ...meta,
+    });
+    await recordAudit(
+      trx,
+      { kind: "user", id: first.user_id, ip: meta.ip },
+      "auth.ca_login",
+      { kind: "certificate", id: first.certificate_id },
+      {},
+      now,
+    );
+    return { status: "logged_in", user, sessionToken: session.token };
   }
 }

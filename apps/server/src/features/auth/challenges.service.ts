@@ -39,8 +39,8 @@ interface DecodedChallenge {
  * Stateless until used: the challenge id carries what the text is made of (nonce, issue time, lifetime,
  * purpose, origin) and an HMAC of the text under a key derived from SECRET_KEY, so issuing one writes nothing
  * and any server process sharing SECRET_KEY can check it. Single use is kept in the database: consuming
- * inserts the challenge into `login_challenges`, whose unique nonce lets exactly one insert succeed across
- * all processes. Issuing used to cost an INSERT and its commit, consuming a SELECT + UPDATE; now issuing takes
+ * inserts the challenge's expiry and nonce into `used_challenges`, whose key lets exactly one insert succeed
+ * across all processes (migration 008 says why that key is as strict as a unique nonce). Issuing used to cost an INSERT and its commit, consuming a SELECT + UPDATE; now issuing takes
  * ~15 µs (HMAC + random nonce) and consuming one INSERT — which the CA login makes in the transaction that opens
  * the session (open → spend(trx), or spendAfterFailure when the login fails), so a login commits once. The
  * signing key is the same in every process.
@@ -117,14 +117,8 @@ export class ChallengeService {
   async spend(db: DbOrTx, challenge: Pick<OpenChallenge, "id" | "decoded">): Promise<void> {
     const { decoded } = challenge;
     const first = await insertUsedChallenge(db, {
-      id: challenge.id,
-      nonce: decoded.nonce,
-      purpose: decoded.purpose,
-      origin: decoded.origin,
-      challenge_text: decoded.text,
-      created_at: decoded.issuedAt.toISOString(),
       expires_at: decoded.expiresAt.toISOString(),
-      used_at: this.clock.now().toISOString(),
+      nonce: decoded.nonce,
     });
     if (!first) throw new AppError("CHALLENGE_REUSED");
   }

@@ -3,10 +3,6 @@ import type { DbOrTx } from "../../db/database";
 import { prepared } from "../../db/prepared";
 import type { AssociationsTable, CertificatesTable, TokensTable } from "../../db/schema";
 
-export function findCertificateByFingerprint(db: DbOrTx, fingerprint: string) {
-  return db.selectFrom("certificates").selectAll().where("fingerprint_sha256", "=", fingerprint).executeTakeFirst();
-}
-
 const certificateWithBinding = prepared<{ fingerprint: string }>()((db, p) =>
   db
     .selectFrom("certificates")

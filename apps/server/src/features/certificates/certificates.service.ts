@@ -16,7 +16,7 @@ import {
  * The certificate a login presented, as the platform knows it: already seen (by fingerprint), imported from
  * the old platform's registry (by serial and issuer, completed now), or new (a token and a certificate row
  * are created). Called after the chain and the signature verified. `boundUserId` is the user its token is
- * bound to when that was read along (null: unbound), undefined when the caller must look the token up.
+ * bound to (null: unbound); a registry record's token and a new one are created unbound.
  */
 export async function recordPresentedCertificate(
   trx: DbOrTx,
@@ -28,7 +28,7 @@ export async function recordPresentedCertificate(
     knownCategories: ReadonlySet<string>;
     now: Date;
   },
-): Promise<CertificatesTable & { knownFromRegistry: boolean; boundUserId?: string | null }> {
+): Promise<CertificatesTable & { knownFromRegistry: boolean; boundUserId: string | null }> {
   const d = input.description;
   const seen = await findCertificateWithBindingByFingerprint(trx, d.fingerprintSha256);
   if (seen) {
@@ -69,7 +69,7 @@ export async function recordPresentedCertificate(
       {},
       input.now,
     );
-    return { ...registry, ...completed, knownFromRegistry: true };
+    return { ...registry, ...completed, knownFromRegistry: true, boundUserId: null };
   }
 
   const tokenId = newId();

@@ -4,7 +4,15 @@ import { AppError } from "../../shared/app-error";
 import { listIdentitiesOfUser } from "../identities/identities.queries";
 import { findUserById } from "./users.queries";
 
-type IdentityRow = Awaited<ReturnType<typeof listIdentitiesOfUser>>[number];
+/** What a session's user is described from: the person, and each of their open identities. */
+export type SessionPerson = Pick<
+  NonNullable<Awaited<ReturnType<typeof findUserById>>>,
+  "id" | "name" | "mobile" | "profile_completed_at"
+>;
+export type SessionIdentity = Pick<
+  Awaited<ReturnType<typeof listIdentitiesOfUser>>[number],
+  "id" | "role" | "status" | "enterprise_id" | "enterprise_name"
+>;
 
 /** What the browser is told about the signed-in person (no full mobile or ID number). */
 export async function loadSessionUser(
@@ -19,23 +27,20 @@ export async function loadSessionUser(
 
 /**
  * For a new session: the identity it starts in (see defaultIdentityId) and the user as the browser sees them,
- * from one read of the person and one of their identities (a login used to list the identities twice).
+ * from the person and their identities as the caller read them (a CA login reads both in one statement).
  */
-export async function loginSessionUser(
-  db: DbOrTx,
-  userId: string,
+export function startSessionUser(
+  user: SessionPerson,
+  identities: SessionIdentity[],
   preferred?: string | null,
-): Promise<{ identityId: string | null; user: SessionUser }> {
-  const user = await findUserById(db, userId);
-  if (!user) throw new AppError("UNAUTHENTICATED");
-  const identities = await listIdentitiesOfUser(db, userId);
+): { identityId: string | null; user: SessionUser } {
   const identityId = pickDefaultIdentity(identities, preferred);
   return { identityId, user: describeSessionUser(user, identities, identityId) };
 }
 
 function describeSessionUser(
-  user: NonNullable<Awaited<ReturnType<typeof findUserById>>>,
-  identities: IdentityRow[],
+  user: SessionPerson,
+  identities: SessionIdentity[],
   currentIdentityId: string | null,
 ): SessionUser {
   return {
@@ -59,7 +64,7 @@ export async function defaultIdentityId(db: DbOrTx, userId: string, preferred?: 
   return pickDefaultIdentity(await listIdentitiesOfUser(db, userId), preferred);
 }
 
-function pickDefaultIdentity(identities: IdentityRow[], preferred?: string | null): string | null {
+function pickDefaultIdentity(identities: SessionIdentity[], preferred?: string | null): string | null {
   const active = identities.filter((i) => i.status === "active");
   return active.find((i) => i.id === preferred)?.id ?? active[0]?.id ?? null;
 }
