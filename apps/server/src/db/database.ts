@@ -29,6 +29,9 @@ export interface OpenDatabaseOptions {
   checkpointer?: WalCheckpointerOptions | false;
 }
 
+/** SQLite with the WAL checkpointer: the serving connection finishes a checkpoint at this many WAL pages. */
+export const WAL_RESTART_PAGES = 8192;
+
 /** SQLite with the WAL checkpointer: the WAL file is cut back to this size when it is reused. */
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
@@ -53,7 +56,13 @@ export function openDatabase(target: DatabaseTarget, options: OpenDatabaseOption
   }
   // Checkpoints in a worker thread, not inside the COMMIT of a request (wal-checkpointer.ts). Should the worker
   // fail, SQLite's own auto-checkpoint (every 1000 pages) takes over again.
-  sqlite.pragma("wal_autocheckpoint = 0");
+  //
+  // Under a sustained stream of commits the worker's PASSIVE checkpoint is always a few commits behind, and
+  // the WAL is only reused from its start once a checkpoint has copied all of it: it would grow without bound
+  // (580 MB in 4 s of CA logins), every commit appending to a new part of the file. So the serving connection
+  // still checkpoints once the WAL holds WAL_RESTART_PAGES: only the frames the worker has not copied yet, then
+  // the next transaction reuses the WAL from its start.
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_RESTART_PAGES}`);
   // The WAL file is reused from its start after a complete checkpoint; after a burst it is cut back to this
   // size when reused (a checkpoint that truncates would need the writer lock, see wal-checkpointer.ts).
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { type DatabaseHandle, openDatabase } from "./database";
+import { type DatabaseHandle, openDatabase, WAL_RESTART_PAGES } from "./database";
 import type { WalCheckpointerOptions } from "./wal-checkpointer";
 
 let dirs: string[] = [];
@@ -41,10 +41,10 @@ afterEach(async () => {
 });
 
 describe("WAL checkpointer", () => {
-  it("turns SQLite's auto-checkpoint off on the serving connection, and leaves it on without a checkpointer", async () => {
+  it("moves SQLite's auto-checkpoint out to WAL_RESTART_PAGES with a checkpointer, leaves it as it is without", async () => {
     const withWorker = openFile();
     const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(withWorker.handle.db);
-    expect(rows[0]?.wal_autocheckpoint).toBe(0);
+    expect(rows[0]?.wal_autocheckpoint).toBe(WAL_RESTART_PAGES);
     expect(withWorker.handle.checkpointer).toBeDefined();
     const without = openFile(false);
     const other = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(without.handle.db);
@@ -73,6 +73,18 @@ describe("WAL checkpointer", () => {
     expect(size(`${file}-wal`)).toBe(walSize);
     const { rows } = await sql<{ n: number }>`select count(*) as n from t`.execute(handle.db);
     expect(rows[0]?.n).toBe(110);
+  });
+
+  it("keeps the WAL bounded under commits that never pause, even when the worker lags", async () => {
+    const { handle, file } = openFile({ intervalMs: 60_000, growthBytes: 1024 ** 4 });
+    const pageBytes = 4096 + 24;
+    const rowBytes = 3000; // one row to a page
+    await writeRows(handle, 0);
+    for (let i = 0; i < WAL_RESTART_PAGES * 2.5; i++) {
+      await sql`insert into t (body) values (${"z".repeat(rowBytes)})`.execute(handle.db);
+    }
+    expect(size(file)).toBeGreaterThan(WAL_RESTART_PAGES * rowBytes);
+    expect(size(`${file}-wal`)).toBeLessThan((WAL_RESTART_PAGES + 64) * pageBytes);
   });
 
   it("never makes a transaction that reads and then writes fail with SQLITE_BUSY", async () => {

@@ -71,8 +71,9 @@ parentPort.on("message", (message) => {
 /**
  * Keeps SQLite WAL checkpoints off the request path. SQLite's auto-checkpoint runs inside the COMMIT that
  * crosses 1000 WAL pages, on the connection that serves requests, and a checkpoint copies pages into the
- * database file and fsyncs both files (> 1 ms): on average ~70 µs of every CA login. The serving connection
- * sets `wal_autocheckpoint = 0` and this worker thread checkpoints instead, with its own connection.
+ * database file and fsyncs both files (> 1 ms): on average ~70 µs of every CA login. This worker thread
+ * checkpoints instead, with its own connection; the serving connection's auto-checkpoint is moved out to
+ * WAL_RESTART_PAGES (database.ts), where it only copies what the worker has not and lets the WAL start over.
  *
  * Durability is unchanged: commits are made durable exactly as before (WAL, synchronous = NORMAL: the WAL is
  * synced at each checkpoint), and checkpoints now happen at least every second while there is anything to
