@@ -39,14 +39,26 @@ export async function benchContext(): Promise<{ ctx: AppContext; database: Datab
   };
 }
 
-/** Runs `work` repeatedly for `ms` and returns operations per second of the time `work` reports. */
-export async function opsPerSecond(ms: number, work: () => Promise<number> | number): Promise<number> {
-  let measured = 0;
-  let count = 0;
-  const deadline = performance.now() + ms;
-  while (performance.now() < deadline) {
-    measured += await work();
-    count += 1;
+/**
+ * Operations per second of each of `works`, each timing its own operation: they run in turns of `sliceMs`
+ * for `totalMs` in all, so a slower spell of a noisy machine falls on each of them alike.
+ */
+export async function interleavedOpsPerSecond(
+  totalMs: number,
+  sliceMs: number,
+  works: Array<() => Promise<number> | number>,
+): Promise<number[]> {
+  const measured = works.map(() => 0);
+  const counts = works.map(() => 0);
+  const rounds = Math.max(1, Math.round(totalMs / (sliceMs * works.length)));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, work] of works.entries()) {
+      const deadline = performance.now() + sliceMs;
+      while (performance.now() < deadline) {
+        measured[i] = (measured[i] ?? 0) + (await work());
+        counts[i] = (counts[i] ?? 0) + 1;
+      }
+    }
   }
-  return count / (measured / 1000);
+  return works.map((_, i) => (counts[i] ?? 0) / ((measured[i] ?? 0) / 1000));
 }
