@@ -32,8 +32,8 @@ export interface StaffTable {
 }
 
 export interface SessionsTable {
+  /** SHA-256 (hex) of the token in the session's cookie. */
   id: string;
-  token_hash: string;
   subject_kind: "user" | "staff";
   user_id: Nullable<string>;
   staff_id: Nullable<string>;

@@ -7,6 +7,7 @@ import * as orders from "./005_orders";
 import * as infrastructure from "./006_infrastructure";
 import * as loginChallengeExpiry from "./007_login_challenge_expiry";
 import * as usedChallenges from "./008_used_challenges";
+import * as sessionsKeyedByTokenHash from "./009_sessions_keyed_by_token_hash";
 
 /** Migrations in order; each is written once with Kysely's schema builder and runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "006_infrastructure": infrastructure,
   "007_login_challenge_expiry": loginChallengeExpiry,
   "008_used_challenges": usedChallenges,
+  "009_sessions_keyed_by_token_hash": sessionsKeyedByTokenHash,
 };

@@ -1,6 +1,11 @@
+import { Migrator, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClock } from "../../../test/support/test-app";
 import { createTestDatabase } from "../../../test/support/test-database";
-import type { DatabaseHandle } from "../database";
+import { SessionService } from "../../features/auth/sessions.service";
+import { sha256Hex } from "../../shared/ids";
+import { type DatabaseHandle, migrateToLatest } from "../database";
+import { migrations } from ".";
 
 const now = new Date().toISOString();
 let handle: DatabaseHandle;
@@ -80,5 +85,25 @@ describe(`schema constraints (${process.env.TEST_DATABASE_URL ? "postgres" : "sq
         .values({ id: "m2", mobile: "13912345678", created_at: now, updated_at: now })
         .execute(),
     ).rejects.toThrow();
+  });
+});
+
+describe("data kept across migrations", () => {
+  it("009 keeps every session: a cookie's token still opens its session, now found by the token's hash", async () => {
+    const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
+    const down = await migrator.migrateTo("008_used_challenges");
+    expect(down.error).toBeUndefined();
+    const token = "token-from-before-009";
+    await handle.db
+      .insertInto("users")
+      .values({ id: "kept-user", mobile: "13700000009", created_at: now, updated_at: now })
+      .execute();
+    await sql`insert into sessions (id, token_hash, subject_kind, user_id, created_at, expires_at)
+      values ('random-uuid', ${sha256Hex(token)}, 'user', 'kept-user', ${now}, '2999-01-01T00:00:00.000Z')`.execute(
+      handle.db,
+    );
+    await migrateToLatest(handle.db);
+    const actor = await new SessionService(new TestClock(), 60_000).resolve(handle.db, token, "user");
+    expect(actor).toMatchObject({ kind: "user", userId: "kept-user", sessionId: sha256Hex(token) });
   });
 });

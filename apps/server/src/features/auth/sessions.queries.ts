@@ -6,7 +6,6 @@ const sessionInsert = prepared<SessionsTable>()((db) =>
   db.insertInto("sessions").values(
     placeholders<SessionsTable>({
       id: true,
-      token_hash: true,
       subject_kind: true,
       user_id: true,
       staff_id: true,
@@ -43,7 +42,7 @@ export function findLiveSessionByTokenHash(db: DbOrTx, tokenHash: string, now: s
       "staff.role as staff_role",
       "staff.disabled as staff_disabled",
     ])
-    .where("sessions.token_hash", "=", tokenHash)
+    .where("sessions.id", "=", tokenHash)
     .where("sessions.revoked_at", "is", null)
     .where("sessions.expires_at", ">", now)
     .executeTakeFirst();
@@ -53,7 +52,7 @@ export async function revokeSessionByTokenHash(db: DbOrTx, tokenHash: string, no
   await db
     .updateTable("sessions")
     .set({ revoked_at: now })
-    .where("token_hash", "=", tokenHash)
+    .where("id", "=", tokenHash)
     .where("revoked_at", "is", null)
     .execute();
 }

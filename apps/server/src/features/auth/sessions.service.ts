@@ -1,7 +1,7 @@
 import type { DbOrTx } from "../../db/database";
 import type { Clock } from "../../shared/clock";
 import { isoAfter } from "../../shared/clock";
-import { newId, newSecretToken, sha256Hex } from "../../shared/ids";
+import { newSecretToken, sha256Hex } from "../../shared/ids";
 import type { RequestActor } from "../policy/actor";
 import { findLiveSessionByTokenHash, insertSession, revokeSessionByTokenHash } from "./sessions.queries";
 
@@ -18,7 +18,7 @@ export interface NewSession {
 
 /**
  * Sessions live in the database (any server process can answer any request); the browser holds a random
- * token in an httpOnly cookie and the table holds its hash.
+ * token in an httpOnly cookie and the table holds its hash, which is the session's id.
  */
 export class SessionService {
   constructor(
@@ -32,8 +32,7 @@ export class SessionService {
     const expiresAt = new Date(now.getTime() + this.ttlMs);
     const user = session.subject.kind === "user" ? session.subject : null;
     await insertSession(trx, {
-      id: newId(),
-      token_hash: sha256Hex(token),
+      id: sha256Hex(token),
       subject_kind: session.subject.kind,
       user_id: user?.userId ?? null,
       staff_id: session.subject.kind === "staff" ? session.subject.staffId : null,

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../../db/database";
 import { prepared } from "../../db/prepared";
 import type { AssociationsTable, CertificatesTable, TokensTable } from "../../db/schema";
+import { newId } from "../../shared/ids";
 
 const certificateWithBinding = prepared<{ fingerprint: string }>()((db, p) =>
   db
@@ -97,7 +97,7 @@ export async function insertAssociations(
 ): Promise<void> {
   if (platformIds.length === 0) return;
   const rows: AssociationsTable[] = platformIds.map((platformId) => ({
-    id: randomUUID(),
+    id: newId(),
     certificate_id: certificateId,
     platform_id: platformId,
     status: "active",
