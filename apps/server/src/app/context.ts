@@ -5,6 +5,7 @@ import { OutboxSmsSender } from "../adapters/sms/outbox-sms-sender";
 import type { SmsSender } from "../adapters/sms/sms";
 import type { Config } from "../config/config";
 import type { DatabaseHandle } from "../db/database";
+import { GroupCommit } from "../db/group-commit";
 import { systemActor } from "../features/audit/audit";
 import { BindingService } from "../features/auth/binding.service";
 import { CaLoginService } from "../features/auth/ca-login.service";
@@ -105,7 +106,7 @@ export async function createContext(deps: {
     sms,
     smsCodes,
     challenges,
-    caLogin: new CaLoginService(db, clock, challenges, trust, sessions, catalog),
+    caLogin: new CaLoginService(db, new GroupCommit(db, database.kind), clock, challenges, trust, sessions, catalog),
     binding: new BindingService(db, clock, smsCodes, sessions),
     smsLogin: new SmsLoginService(db, clock, smsCodes, sessions),
     staffAuth: new StaffAuthService(db, clock, sessions),

@@ -1,6 +1,7 @@
 import type { CaLoginResponse, ErrorCode, SignatureAlgorithm } from "@lnca/contracts";
 import { type ValidationFailureReason, verifySignature } from "@lnca/pki";
 import type { Db, DbOrTx } from "../../db/database";
+import type { GroupCommit } from "../../db/group-commit";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { isoAfter } from "../../shared/clock";
@@ -55,6 +56,8 @@ export type CaLoginOutcome = CaLoginResponse & { sessionToken?: string };
 export class CaLoginService {
   constructor(
     private readonly db: Db,
+    /** The login's transaction may share its COMMIT with concurrent logins (db/group-commit.ts). */
+    private readonly transactions: GroupCommit,
     private readonly clock: Clock,
     private readonly challenges: ChallengeService,
     private readonly trust: TrustService,
@@ -97,7 +100,7 @@ export class CaLoginService {
     const fingerprint = result.description.fingerprintSha256;
     // Cached in memory (catalog-cache.ts); used only to keep a new certificate's category when it is known.
     const categories = await this.catalog.categoryCodes();
-    return this.db.transaction().execute(async (trx) => {
+    return this.transactions.run(async (trx) => {
       // Spent first, in the transaction that opens the session: CHALLENGE_REUSED here when another attempt
       // (in any process) spent it; on any failure the caller spends it on its own.
       await this.challenges.spend(trx, challenge);
