@@ -39,14 +39,20 @@ export async function benchContext(): Promise<{ ctx: AppContext; database: Datab
   };
 }
 
+/** What one call of a measured work did: how many operations, in how many milliseconds of its own timing. */
+export interface Sample {
+  ms: number;
+  operations: number;
+}
+
 /**
- * Operations per second of each of `works`, each timing its own operation: they run in turns of `sliceMs`
+ * Operations per second of each of `works`, each timing its own operations: they run in turns of `sliceMs`
  * for `totalMs` in all, so a slower spell of a noisy machine falls on each of them alike.
  */
 export async function interleavedOpsPerSecond(
   totalMs: number,
   sliceMs: number,
-  works: Array<() => Promise<number> | number>,
+  works: Array<() => Promise<Sample> | Sample>,
 ): Promise<number[]> {
   const measured = works.map(() => 0);
   const counts = works.map(() => 0);
@@ -55,8 +61,9 @@ export async function interleavedOpsPerSecond(
     for (const [i, work] of works.entries()) {
       const deadline = performance.now() + sliceMs;
       while (performance.now() < deadline) {
-        measured[i] = (measured[i] ?? 0) + (await work());
-        counts[i] = (counts[i] ?? 0) + 1;
+        const sample = await work();
+        measured[i] = (measured[i] ?? 0) + sample.ms;
+        counts[i] = (counts[i] ?? 0) + sample.operations;
       }
     }
   }
