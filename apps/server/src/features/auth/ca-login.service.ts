@@ -69,7 +69,10 @@ export class CaLoginService {
     const now = this.clock.now();
     if (meta.ip) {
       const windows = [{ ms: MINUTE, max: 30, label: "每分钟最多 30 次" }];
-      await hitRateLimit(this.db, { bucket: "login:ip", subject: meta.ip, windows, now, code: "LOGIN_RATE_LIMITED" });
+      // Committed on its own, failed login or not; with concurrent logins' in one COMMIT on SQLite.
+      await this.transactions.run((trx) =>
+        hitRateLimit(trx, { bucket: "login:ip", subject: meta.ip as string, windows, now, code: "LOGIN_RATE_LIMITED" }),
+      );
     }
     const challenge = await this.challenges.open(input.challengeId, "ca-login");
     try {

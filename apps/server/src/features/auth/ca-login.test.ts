@@ -351,3 +351,20 @@ describe("CA login: request validation", () => {
     });
   });
 });
+
+describe("CA login: attempts per address", () => {
+  it("30 attempts a minute from one address, failed ones too; the 31st is LOGIN_RATE_LIMITED, others still log in", async () => {
+    const key = await personalKey();
+    await boundUser(t, key, { mobile: nextMobile() });
+    const client = new ApiClient(t.app);
+    const unknownChallenge = { challengeId: "c1.not-ours", challenge: "x" };
+    for (let i = 0; i < 29; i++) {
+      expectRejected(await caLogin(client, key, { challenge: unknownChallenge }), 400, "CHALLENGE_UNKNOWN");
+    }
+    expect((await caLogin(client, key)).json().status).toBe("logged_in");
+    expectRejected(await caLogin(client, key), 429, "LOGIN_RATE_LIMITED");
+    expect((await caLogin(new ApiClient(t.app), key)).json().status).toBe("logged_in");
+    clock.advance(61_000);
+    expect((await caLogin(client, key)).json().status).toBe("logged_in");
+  });
+});
