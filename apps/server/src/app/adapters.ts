@@ -72,7 +72,7 @@ function smsSenderFor(config: AppConfig, logger: Logger): SmsSender {
  * Vendor → adapter. A kind this build does not implement (EST until its issue) is refused when a vendor of
  * that kind is used, with a code the operator can act on; the server still starts and serves the others.
  */
-export function caAdapterRegistry(implemented: Partial<Record<CaAdapterKind, CaAdapter>>): CaAdapterFor {
+function caAdapterRegistry(implemented: Partial<Record<CaAdapterKind, CaAdapter>>): CaAdapterFor {
   return (vendor) => {
     const adapter = implemented[vendor.adapter];
     if (!adapter) {
