@@ -1,7 +1,5 @@
 import type { Logger } from "pino";
-import { BuiltinCaAdapter } from "../adapters/ca/builtin-ca-adapter";
-import { AliyunSmsSender } from "../adapters/sms/aliyun-sms-sender";
-import { OutboxSmsSender } from "../adapters/sms/outbox-sms-sender";
+import type { PlatformCa } from "../adapters/ca/ca-adapter";
 import type { SmsSender } from "../adapters/sms/sms";
 import type { Config } from "../config/config";
 import type { DatabaseHandle } from "../db/database";
@@ -24,6 +22,7 @@ import { TrustService } from "../features/certificates/trust.service";
 import { SMS_SEND_JOB, SmsService } from "../features/notifications/sms.service";
 import { OutboxWorker } from "../features/outbox/outbox.worker";
 import { type Clock, systemClock } from "../shared/clock";
+import { type Adapters, createAdapters } from "./adapters";
 
 export interface AppConfig extends Config {
   version: string;
@@ -39,7 +38,8 @@ export interface AppContext {
   sessions: SessionService;
   catalog: CatalogService;
   catalogAdmin: CatalogAdminService;
-  ca: BuiltinCaAdapter;
+  ca: PlatformCa;
+  adapters: Adapters;
   trust: TrustService;
   certificateAdmin: CertificateAdminService;
   registry: RegistryImportService;
@@ -55,11 +55,6 @@ export interface AppContext {
   startWorkers(): { stop(): Promise<void> };
 }
 
-function smsSenderFor(config: AppConfig, logger: Logger): SmsSender {
-  return config.sms.provider === "aliyun" ? new AliyunSmsSender(config.sms) : new OutboxSmsSender(logger);
-}
-
-const BUILTIN_CA_NAME = "辽宁 CA 互联互通演示";
 const BUILTIN_CA_VENDOR = "CFCA";
 
 export async function createContext(deps: {
@@ -76,17 +71,20 @@ export async function createContext(deps: {
   const vendorId =
     (await findVendorByCode(db, BUILTIN_CA_VENDOR))?.id ??
     (await catalogAdmin.createVendor(systemActor, { code: BUILTIN_CA_VENDOR, name: "中国金融认证中心（CFCA）" }));
-  const ca = await BuiltinCaAdapter.open(db, clock, {
-    name: BUILTIN_CA_NAME,
-    vendorId,
-    encryptionKey: config.secretKey,
-    crlUrl: `${config.publicOrigin}/api/v1/ca/crl`,
+  const adapters = await createAdapters({
+    config,
+    db,
+    clock,
+    logger,
+    builtinCaVendorId: vendorId,
+    smsSender: deps.smsSender,
   });
+  const { ca } = adapters;
   const trust = new TrustService(db, clock);
   const certificateAdmin = new CertificateAdminService(db, clock, ca, trust);
   await certificateAdmin.refreshCrl(false);
   const sessions = new SessionService(clock, config.sessionTtlMs);
-  const sms = new SmsService(db, deps.smsSender ?? smsSenderFor(config, logger), clock);
+  const sms = new SmsService(db, adapters.sms, clock);
   const smsCodes = new SmsCodeService(db, sms, clock, config.secretKey);
   const challenges = new ChallengeService(db, clock, config.challengeTtlMs, config.secretKey);
   const catalog = new CatalogService(db);
@@ -99,6 +97,7 @@ export async function createContext(deps: {
     catalog,
     catalogAdmin,
     ca,
+    adapters,
     trust,
     certificateAdmin,
     registry: new RegistryImportService(db, clock),

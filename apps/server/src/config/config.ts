@@ -36,6 +36,9 @@ const envSchema = z.object({
   ALIYUN_SMS_SIGN_NAME: z.string().optional(),
   ALIYUN_SMS_TEMPLATE_CODE: z.string().optional(),
   ALIYUN_SMS_ENDPOINT: z.url().default("https://dysmsapi.aliyuncs.com"),
+  STORAGE_PROVIDER: z.enum(["local"]).default("local"),
+  STORAGE_DIR: z.string().optional(),
+  MAIL_PROVIDER: z.enum(["outbox"]).default("outbox"),
   WORKERS: booleanFlag.default(true),
   WEB_DIST: z.string().optional(),
 });
@@ -71,6 +74,8 @@ function buildConfig(env: z.infer<typeof envSchema>, secretKey: string) {
             endpoint: env.ALIYUN_SMS_ENDPOINT,
           } as const)
         : ({ provider: "outbox" } as const),
+    storage: { provider: env.STORAGE_PROVIDER, dir: path.resolve(env.STORAGE_DIR ?? path.join(env.DATA_DIR, "files")) },
+    mail: { provider: env.MAIL_PROVIDER },
     workers: env.WORKERS,
     webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : path.resolve(import.meta.dirname, "../../../web/dist"),
   };

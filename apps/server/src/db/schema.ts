@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { CaAdapterKind } from "../adapters/ca/ca-adapter";
 
 /**
  * The Kysely view of the schema in ./migrations. Times are ISO-8601 UTC strings, money integer fen,
@@ -109,6 +110,8 @@ export interface VendorsTable {
   code: string;
   name: string;
   est_url: Nullable<string>;
+  /** Which CA adapter renews this vendor's certificates (adapters/ca/ca-adapter.ts). */
+  adapter: Generated<CaAdapterKind>;
   created_at: string;
   updated_at: string;
 }

@@ -1,11 +1,4 @@
-import {
-  BuiltinCa,
-  type CertificateProfile,
-  type CryptoKey,
-  createBuiltinCa,
-  describeCertificate,
-  pemToDer,
-} from "@lnca/pki";
+import { BuiltinCa, createBuiltinCa, describeCertificate, type IssueRequest, pemToDer } from "@lnca/pki";
 import type { Db } from "../../db/database";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
@@ -18,7 +11,7 @@ import {
   nextCrlNumber,
   upsertCrl,
 } from "./builtin-ca.queries";
-import type { CaAdapter } from "./ca-adapter";
+import type { PlatformCa } from "./ca-adapter";
 
 const CRL_VALIDITY_MS = 7 * 86_400_000;
 const CRL_REFRESH_BEFORE_MS = 6 * 86_400_000;
@@ -36,7 +29,7 @@ export interface BuiltinCaOptions {
  * private keys sealed under SECRET_KEY, registered as the vendor's trusted certificates, publishing a CRL.
  * Renewal references are the old certificate's serial (the built-in CA needs no separate auth code).
  */
-export class BuiltinCaAdapter implements CaAdapter {
+export class BuiltinCaAdapter implements PlatformCa {
   readonly name = "builtin";
 
   private constructor(
@@ -104,7 +97,7 @@ export class BuiltinCaAdapter implements CaAdapter {
     return describeCertificate(this.ca.issuingCertificatePem).subject;
   }
 
-  issue(input: { profile: CertificateProfile; publicKey: CryptoKey; notBefore: Date; notAfter: Date }) {
+  issue(input: IssueRequest) {
     return this.ca.issue(input);
   }
 
@@ -123,7 +116,7 @@ export class BuiltinCaAdapter implements CaAdapter {
     return { certificatePem: issued.certificatePem, chainPem: this.ca.chainPem };
   }
 
-  /** Publishes a CRL listing `revoked` when none is held or the held one is within a day of its first week. */
+  /** Republishes when none is held or the held one is within a day of its first week. */
   async publishCrl(revoked: { serialNumber: string; revokedAt: Date }[], force: boolean): Promise<boolean> {
     const issuer = describeCertificate(this.ca.issuingCertificatePem);
     const now = this.clock.now();

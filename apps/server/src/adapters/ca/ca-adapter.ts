@@ -1,3 +1,5 @@
+import type { IssuedCertificate, IssueRequest } from "@lnca/pki";
+
 /**
  * How a vendor CA renews a certificate, mirrored from how vendor CAs work: first *request renewal* for the
  * old certificate (the CA answers with a reference / auth code), then *download* with that reference and a
@@ -8,4 +10,31 @@ export interface CaAdapter {
   readonly name: string;
   requestRenewal(input: { certificatePem: string; notAfter: Date }): Promise<{ reference: string }>;
   download(input: { reference: string; csrPem: string }): Promise<{ certificatePem: string; chainPem: string[] }>;
+}
+
+/** Which adapter serves a vendor, as its catalog row (`vendors.adapter`) says. */
+export const caAdapterKinds = ["builtin", "est"] as const;
+export type CaAdapterKind = (typeof caAdapterKinds)[number];
+
+/**
+ * The vendor → adapter choice, made once in the composition root (app/adapters.ts). A vendor whose kind is
+ * not implemented in this build gets `CA_ADAPTER_UNAVAILABLE` when it is used, not a failed start.
+ */
+export type CaAdapterFor = (vendor: { code: string; adapter: CaAdapterKind }) => CaAdapter;
+
+/**
+ * A CA the platform runs itself (the built-in CA): beyond renewing, it issues for a new key at the counter
+ * (办理, the demo seed and the tests) and publishes its own CRL and root. Vendor CAs do neither through the
+ * platform: they issue at their own counters and publish their CRLs themselves.
+ */
+export interface PlatformCa extends CaAdapter {
+  readonly rootCertificatePem: string;
+  /** Issuing CA first, as a client presents it beside its own certificate. */
+  readonly chainPem: string[];
+  /** The issuing CA's subject: the `issuer` of every certificate this CA signs. */
+  readonly issuerSubject: string;
+  issue(input: IssueRequest): Promise<IssuedCertificate>;
+  /** Publishes a CRL listing `revoked` when forced or when the held one nears its next update; true if it did. */
+  publishCrl(revoked: { serialNumber: string; revokedAt: Date }[], force: boolean): Promise<boolean>;
+  currentCrlDer(): Promise<Uint8Array | null>;
 }

@@ -1,3 +1,4 @@
+import type { Insertable } from "kysely";
 import type { DbOrTx } from "../../db/database";
 import type { CertificateCategoriesTable, PlatformsTable, ServicePointsTable, VendorsTable } from "../../db/schema";
 
@@ -42,7 +43,7 @@ export async function insertPlatform(
   await db.insertInto("platforms").values(row).execute();
 }
 
-export async function insertVendor(db: DbOrTx, row: VendorsTable) {
+export async function insertVendor(db: DbOrTx, row: Insertable<VendorsTable>) {
   await db.insertInto("vendors").values(row).execute();
 }
 

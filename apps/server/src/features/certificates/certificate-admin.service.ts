@@ -1,4 +1,4 @@
-import type { BuiltinCaAdapter } from "../../adapters/ca/builtin-ca-adapter";
+import type { PlatformCa } from "../../adapters/ca/ca-adapter";
 import type { Db } from "../../db/database";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
@@ -11,7 +11,7 @@ export class CertificateAdminService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly ca: BuiltinCaAdapter,
+    private readonly ca: PlatformCa,
     private readonly trust: TrustService,
   ) {}
 

@@ -1,6 +1,6 @@
 import type { CertificateProfile, CryptoKey } from "@lnca/pki";
 import { describeCertificate } from "@lnca/pki";
-import type { BuiltinCaAdapter } from "../../adapters/ca/builtin-ca-adapter";
+import type { PlatformCa } from "../../adapters/ca/ca-adapter";
 import type { Db } from "../../db/database";
 import type { CertificatesTable } from "../../db/schema";
 import { AppError } from "../../shared/app-error";
@@ -28,7 +28,7 @@ export class IssuanceService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly ca: BuiltinCaAdapter,
+    private readonly ca: PlatformCa,
     private readonly vendorId: string,
   ) {}
 

@@ -1,0 +1,86 @@
+import type { Logger } from "pino";
+import { BuiltinCaAdapter } from "../adapters/ca/builtin-ca-adapter";
+import type { CaAdapter, CaAdapterFor, CaAdapterKind, PlatformCa } from "../adapters/ca/ca-adapter";
+import type { Mailer } from "../adapters/mail/mailer";
+import { OutboxMailer } from "../adapters/mail/outbox-mailer";
+import { AliyunSmsSender } from "../adapters/sms/aliyun-sms-sender";
+import { OutboxSmsSender } from "../adapters/sms/outbox-sms-sender";
+import type { SmsSender } from "../adapters/sms/sms";
+import { LocalObjectStorage } from "../adapters/storage/local-object-storage";
+import type { ObjectStorage } from "../adapters/storage/object-storage";
+import type { Db } from "../db/database";
+import { AppError } from "../shared/app-error";
+import type { Clock } from "../shared/clock";
+import type { AppConfig } from "./context";
+
+/**
+ * Every external part, each behind its interface: the one place that knows the concrete adapters and picks
+ * them from the configuration. Features receive the interfaces (docs/ARCHITECTURE.md, "Adapters").
+ */
+export interface Adapters {
+  /** The platform's own CA: issues at the counter, publishes the CRL, renews for vendors served by `builtin`. */
+  ca: PlatformCa;
+  /** The CA adapter that renews a vendor's certificates, as the vendor's catalog row says. */
+  caAdapterFor: CaAdapterFor;
+  sms: SmsSender;
+  mailer: Mailer;
+  storage: ObjectStorage;
+}
+
+const BUILTIN_CA_NAME = "辽宁 CA 互联互通演示";
+
+export async function createAdapters(deps: {
+  config: AppConfig;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** The vendor whose trusted certificates the built-in CA's root and issuing CA are registered as. */
+  builtinCaVendorId: string;
+  /** Tests hand in their own SMS gateway. */
+  smsSender?: SmsSender;
+}): Promise<Adapters> {
+  const { config, db, clock, logger } = deps;
+  const ca = await BuiltinCaAdapter.open(db, clock, {
+    name: BUILTIN_CA_NAME,
+    vendorId: deps.builtinCaVendorId,
+    encryptionKey: config.secretKey,
+    crlUrl: `${config.publicOrigin}/api/v1/ca/crl`,
+  });
+  return {
+    ca,
+    caAdapterFor: caAdapterRegistry({ builtin: ca }),
+    sms: deps.smsSender ?? smsSenderFor(config, logger),
+    mailer: mailers[config.mail.provider](deps),
+    storage: storages[config.storage.provider](config),
+  };
+}
+
+// One entry per configured choice: a provider added to the configuration does not compile until it is here.
+const mailers: Record<AppConfig["mail"]["provider"], (deps: { db: Db; clock: Clock; logger: Logger }) => Mailer> = {
+  outbox: ({ db, clock, logger }) => new OutboxMailer(db, clock, logger),
+};
+
+const storages: Record<AppConfig["storage"]["provider"], (config: AppConfig) => ObjectStorage> = {
+  local: (config) => new LocalObjectStorage(config.storage.dir),
+};
+
+function smsSenderFor(config: AppConfig, logger: Logger): SmsSender {
+  return config.sms.provider === "aliyun" ? new AliyunSmsSender(config.sms) : new OutboxSmsSender(logger);
+}
+
+/**
+ * Vendor → adapter. A kind this build does not implement (EST until its issue) is refused when a vendor of
+ * that kind is used, with a code the operator can act on; the server still starts and serves the others.
+ */
+function caAdapterRegistry(implemented: Partial<Record<CaAdapterKind, CaAdapter>>): CaAdapterFor {
+  return (vendor) => {
+    const adapter = implemented[vendor.adapter];
+    if (!adapter) {
+      throw new AppError(
+        "CA_ADAPTER_UNAVAILABLE",
+        `CA 厂商 ${vendor.code} 的证书更新服务（${vendor.adapter}）尚未接入`,
+      );
+    }
+    return adapter;
+  };
+}
