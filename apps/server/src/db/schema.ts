@@ -81,6 +81,16 @@ export interface RateLimitHitsTable {
   created_at: string;
 }
 
+export interface RateLimitSubjectsTable {
+  bucket: string;
+  subject: string;
+  /** Login subjects: tries since the last success (a try counts until it succeeds). */
+  failures: Generated<number>;
+  /** Login subjects: no try is taken before this time. */
+  blocked_until: Nullable<string>;
+  updated_at: string;
+}
+
 export interface CertificateCategoriesTable {
   code: string;
   name: string;
@@ -439,6 +449,7 @@ export interface Database {
   used_challenges: UsedChallengesTable;
   binding_tickets: BindingTicketsTable;
   rate_limit_hits: RateLimitHitsTable;
+  rate_limit_subjects: RateLimitSubjectsTable;
   certificate_categories: CertificateCategoriesTable;
   platforms: PlatformsTable;
   vendors: VendorsTable;

@@ -17,3 +17,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await scryptAsync(password, Buffer.from(salt, "base64url"), expected.length);
   return timingSafeEqual(actual, expected);
 }
+
+let dummy: Promise<string> | undefined;
+
+/** A hash of a random password, made once with the same cost as real ones: checked when there is no account. */
+export function dummyPasswordHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString("base64url"));
+  return dummy;
+}

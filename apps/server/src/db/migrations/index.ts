@@ -8,6 +8,7 @@ import * as infrastructure from "./006_infrastructure";
 import * as loginChallengeExpiry from "./007_login_challenge_expiry";
 import * as usedChallenges from "./008_used_challenges";
 import * as sessionsKeyedByTokenHash from "./009_sessions_keyed_by_token_hash";
+import * as rateLimitSubjects from "./010_rate_limit_subjects";
 import * as vendorCaAdapter from "./012_vendor_ca_adapter";
 
 /** Migrations in order; each is written once with Kysely's schema builder and runs on SQLite and PostgreSQL. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   "007_login_challenge_expiry": loginChallengeExpiry,
   "008_used_challenges": usedChallenges,
   "009_sessions_keyed_by_token_hash": sessionsKeyedByTokenHash,
+  "010_rate_limit_subjects": rateLimitSubjects,
   "012_vendor_ca_adapter": vendorCaAdapter,
 };

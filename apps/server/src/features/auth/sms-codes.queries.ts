@@ -17,12 +17,15 @@ export function findLatestOpenCode(db: DbOrTx, mobile: string, purpose: string) 
     .executeTakeFirst();
 }
 
-export async function countFailedAttempt(db: DbOrTx, id: string): Promise<void> {
-  await db
+/** Counts one try of a code if it has tries left (false when not): check and count in one statement. */
+export async function countAttempt(db: DbOrTx, id: string, maxAttempts: number): Promise<boolean> {
+  const result = await db
     .updateTable("sms_codes")
     .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
     .where("id", "=", id)
-    .execute();
+    .where("attempts", "<", maxAttempts)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Consumes a code once: a second consumer (a raced duplicate submit) gets false. */

@@ -8,7 +8,7 @@ import { newId } from "../../shared/ids";
 import { DAY, HOUR, hitRateLimit, MINUTE } from "../../shared/rate-limit";
 import type { SmsService } from "../notifications/sms.service";
 import { findUserByMobile } from "../users/users.queries";
-import { consumeCode, countFailedAttempt, findLatestOpenCode, insertSmsCode } from "./sms-codes.queries";
+import { consumeCode, countAttempt, findLatestOpenCode, insertSmsCode } from "./sms-codes.queries";
 
 export type SmsPurpose = "login" | "bind";
 
@@ -36,11 +36,12 @@ export class SmsCodeService {
     private readonly secret: string,
   ) {}
 
+  /**
+   * Sends a code. A login code asked for a mobile with no account answers the same and counts against the
+   * same limits, but nothing is sent: the answer does not tell which mobiles have accounts.
+   */
   async send(input: { mobile: string; purpose: SmsPurpose; ip: string | null }) {
     const mobile = requireMobile(input.mobile);
-    if (input.purpose === "login" && !(await findUserByMobile(this.db, mobile))) {
-      throw new AppError("ACCOUNT_NOT_FOUND");
-    }
     const now = this.clock.now();
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     await this.db.transaction().execute(async (trx) => {
@@ -60,6 +61,7 @@ export class SmsCodeService {
           code: "SMS_RATE_LIMITED",
         });
       }
+      if (input.purpose === "login" && !(await findUserByMobile(trx, mobile))) return;
       await insertSmsCode(trx, {
         id: newId(),
         mobile,
@@ -75,8 +77,10 @@ export class SmsCodeService {
   }
 
   /**
-   * Checks a code against the latest one sent. A wrong code is counted in its own committed write, so the
-   * count survives the caller's rollback; the caller then consumes the returned code id in its transaction.
+   * Checks a code against the latest one sent. Every check is counted first, in one statement that refuses
+   * once the code has had its tries: under any concurrency a code is compared at most MAX_ATTEMPTS times, and
+   * a code that used them is dead, the right code included. The count is committed on its own, so it survives
+   * the caller's rollback; the caller then consumes the returned code id in its transaction.
    */
   async check(input: {
     mobile: string;
@@ -87,13 +91,10 @@ export class SmsCodeService {
     const row = await findLatestOpenCode(this.db, mobile, input.purpose);
     if (!row) throw new AppError("SMS_CODE_INVALID");
     if (row.expires_at <= this.clock.now().toISOString()) throw new AppError("SMS_CODE_EXPIRED");
-    if (row.attempts >= MAX_ATTEMPTS) throw new AppError("SMS_CODE_TOO_MANY_ATTEMPTS");
+    if (!(await countAttempt(this.db, row.id, MAX_ATTEMPTS))) throw new AppError("SMS_CODE_TOO_MANY_ATTEMPTS");
     const expected = Buffer.from(row.code_hash, "hex");
     const actual = Buffer.from(this.hash(mobile, input.purpose, input.code.trim()), "hex");
-    if (!timingSafeEqual(expected, actual)) {
-      await countFailedAttempt(this.db, row.id);
-      throw new AppError("SMS_CODE_INVALID");
-    }
+    if (!timingSafeEqual(expected, actual)) throw new AppError("SMS_CODE_INVALID");
     return { codeId: row.id, mobile };
   }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ApiClient,
   boundUser,
+  errorCode,
   expectError,
   issueKey,
   latestSmsCode,
@@ -88,16 +89,50 @@ describe("SMS codes: limits per mobile and per network", () => {
     expect((await requestCode(new ApiClient(t.app), refused)).statusCode).toBe(200);
   });
 
-  it("refuses malformed mobiles and unknown accounts", async () => {
+  it("refuses malformed mobiles", async () => {
     const client = new ApiClient(t.app);
     expectError(await requestCode(client, "12345678901"), 400, "MOBILE_INVALID");
     expectError(await requestCode(client, "abc"), 400, "MOBILE_INVALID");
-    expectError(await requestCode(client, nextMobile(), "login"), 404, "ACCOUNT_NOT_FOUND");
     expectError(
       await client.post("/api/v1/auth/sms-code", { mobile: nextMobile(), purpose: "reset" }),
       400,
       "VALIDATION_FAILED",
     );
+  });
+});
+
+describe("login codes do not tell which mobiles have accounts", () => {
+  it("answers a mobile with no account as one with an account, and sends it nothing", async () => {
+    const known = await personWithAccount();
+    const unknown = nextMobile();
+    clock.advance(MINUTE + 1000);
+    const client = new ApiClient(t.app);
+    const toKnown = await requestCode(client, known, "login");
+    const toUnknown = await requestCode(client, unknown, "login");
+    expect({ status: toUnknown.statusCode, body: toUnknown.json() }).toEqual({
+      status: toKnown.statusCode,
+      body: toKnown.json(),
+    });
+    expect(toUnknown.statusCode).toBe(200);
+    expect(await countSms(unknown)).toBe(0);
+    // The same per-mobile limit answers a second request for either.
+    expectError(await requestCode(client, known, "login"), 429, "SMS_RATE_LIMITED");
+    expectError(await requestCode(client, unknown, "login"), 429, "SMS_RATE_LIMITED");
+  });
+
+  it("thirty an hour from one address, even when asked all at once for mobiles with no account", async () => {
+    const client = new ApiClient(t.app);
+    await client.get("/api/v1/health");
+    const mobiles = Array.from({ length: 45 }, () => nextMobile());
+    const answers = await Promise.all(mobiles.map((mobile) => requestCode(client, mobile, "login")));
+    expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(30);
+    for (const refused of answers.filter((a) => a.statusCode !== 200)) expectError(refused, 429, "SMS_RATE_LIMITED");
+    const sent = await t.ctx.database.db
+      .selectFrom("sms_messages")
+      .select("id")
+      .where("mobile", "in", mobiles)
+      .execute();
+    expect(sent).toHaveLength(0);
   });
 });
 
@@ -154,6 +189,52 @@ describe("mobile + SMS login, session, logout", () => {
       "SMS_CODE_INVALID",
     );
     expect((await client.post("/api/v1/auth/sms-login", { mobile, smsCode: code })).statusCode).toBe(200);
+  });
+
+  it("five tries per code, however many arrive at once; a code that had them is dead", async () => {
+    const mobile = await personWithAccount();
+    clock.advance(MINUTE + 1000);
+    const code = await sendSmsCode(t, new ApiClient(t.app), mobile, "login");
+    const wrong = Array.from({ length: 99 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0"));
+    const tries = [...wrong, code].map((smsCode) => ({ client: new ApiClient(t.app), smsCode }));
+    await Promise.all(tries.map(({ client }) => client.get("/api/v1/health")));
+    const answers = await Promise.all(
+      tries.map(({ client, smsCode }) => client.post("/api/v1/auth/sms-login", { mobile, smsCode })),
+    );
+    const checked = answers.filter((a) => a.statusCode === 200 || errorCode(a) === "SMS_CODE_INVALID");
+    expect(checked).toHaveLength(5);
+    for (const refused of answers.filter((a) => !checked.includes(a))) {
+      expectError(refused, 429, "SMS_CODE_TOO_MANY_ATTEMPTS");
+    }
+    const row = await t.ctx.database.db
+      .selectFrom("sms_codes")
+      .select(["attempts", "consumed_at"])
+      .where("mobile", "=", mobile)
+      .where("purpose", "=", "login")
+      .executeTakeFirstOrThrow();
+    expect(row.attempts).toBe(5);
+    if (answers[99]?.statusCode !== 200) {
+      // The right code came too late: it was refused, and stays refused.
+      expect(row.consumed_at).toBeNull();
+      expectError(
+        await new ApiClient(t.app).post("/api/v1/auth/sms-login", { mobile, smsCode: code }),
+        429,
+        "SMS_CODE_TOO_MANY_ATTEMPTS",
+      );
+    }
+  });
+
+  it("after five wrong tries the right code is refused too", async () => {
+    const mobile = await personWithAccount();
+    clock.advance(MINUTE + 1000);
+    const client = new ApiClient(t.app);
+    const code = await sendSmsCode(t, client, mobile, "login");
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let i = 0; i < 5; i++) {
+      expectError(await client.post("/api/v1/auth/sms-login", { mobile, smsCode: wrong }), 400, "SMS_CODE_INVALID");
+    }
+    const right = await client.post("/api/v1/auth/sms-login", { mobile, smsCode: code });
+    expectError(right, 429, "SMS_CODE_TOO_MANY_ATTEMPTS");
   });
 
   it("a session ends by itself after SESSION_TTL", async () => {

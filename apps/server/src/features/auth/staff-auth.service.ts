@@ -4,16 +4,23 @@ import type { StaffTable } from "../../db/schema";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
-import { hashPassword, verifyPassword } from "../../shared/passwords";
-import { HOUR, hitRateLimit, MINUTE } from "../../shared/rate-limit";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "../../shared/passwords";
+import { forgetTries, HOUR, hitRateLimit, MINUTE, takeTry } from "../../shared/rate-limit";
 import { recordAudit, systemActor } from "../audit/audit";
 import type { RequestMeta } from "./ca-login.service";
 import type { SessionService } from "./sessions.service";
 import { findStaffById, findStaffByUsername, insertStaff } from "./staff.queries";
 
-const LOGIN_WINDOWS = [
-  { ms: MINUTE, max: 10, label: "每分钟最多 10 次" },
-  { ms: HOUR, max: 50, label: "每小时最多 50 次" },
+/**
+ * Per username at one address: ten tries back to back, then each waits twice as long as the one before (1 s,
+ * 2 s, … 15 min) until one succeeds. Keyed by the address too, so failures elsewhere never lock the real
+ * operator out.
+ */
+const USER_BACKOFF = { freeTries: 10, firstDelayMs: 1000, maxDelayMs: 15 * MINUTE };
+/** Per address, whatever the usernames: bounds guessing across many accounts (and trying which exist). */
+const ADDRESS_WINDOWS = [
+  { ms: MINUTE, max: 20, label: "同一网络每分钟最多 20 次" },
+  { ms: HOUR, max: 100, label: "同一网络每小时最多 100 次" },
 ] as const;
 
 /** Operator-console accounts (审核员, 运营): username + password, their own session cookie. */
@@ -29,18 +36,22 @@ export class StaffAuthService {
     meta: RequestMeta,
   ): Promise<{ staff: Staff; sessionToken: string }> {
     const now = this.clock.now();
-    await hitRateLimit(this.db, {
-      bucket: "console-login",
-      subject: `${input.username}|${meta.ip ?? ""}`,
-      windows: LOGIN_WINDOWS,
-      now,
-      code: "LOGIN_RATE_LIMITED",
+    const tries = { bucket: "console-login", subject: `${input.username}|${meta.ip ?? ""}` };
+    // Committed before the password is checked, so simultaneous tries are counted as they arrive.
+    await this.db.transaction().execute(async (trx) => {
+      await takeTry(trx, { ...tries, backoff: USER_BACKOFF, now, code: "LOGIN_RATE_LIMITED" });
+      if (meta.ip) {
+        const address = { bucket: "console-login:ip", subject: meta.ip };
+        await hitRateLimit(trx, { ...address, windows: ADDRESS_WINDOWS, now, code: "LOGIN_RATE_LIMITED" });
+      }
     });
     const staff = await findStaffByUsername(this.db, input.username);
-    if (!staff || staff.disabled || !(await verifyPassword(input.password, staff.password_hash))) {
-      throw new AppError("CREDENTIALS_INVALID");
-    }
+    // An unknown username is checked against a hash of the same cost: the answer takes as long as for a real
+    // one, so timing does not tell which usernames exist.
+    const valid = await verifyPassword(input.password, staff?.password_hash ?? (await dummyPasswordHash()));
+    if (!staff || staff.disabled || !valid) throw new AppError("CREDENTIALS_INVALID");
     return this.db.transaction().execute(async (trx) => {
+      await forgetTries(trx, tries, now);
       const session = await this.sessions.create(trx, { subject: { kind: "staff", staffId: staff.id }, ...meta });
       await recordAudit(
         trx,
