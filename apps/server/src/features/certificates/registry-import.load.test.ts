@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, makeUscc, staffClient } from "../../../test/support/auth-helpers";
+import { type ApiClient, staffClient } from "../../../test/support/auth-helpers";
+import { largeRegistryCsv } from "../../../test/support/registry";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 
 const ROWS = 10_000;
@@ -17,20 +18,12 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-/** 10,000 valid rows (about 1 MB), 2,000 enterprises, two platforms each. */
 async function registryCsv(): Promise<string> {
-  const codes = ((await (await fetch(`${base}/api/v1/catalog/platforms`)).json()) as { code: string }[]).map(
-    (p) => p.code,
+  const platforms = (await (await fetch(`${base}/api/v1/catalog/platforms`)).json()) as { code: string }[];
+  return largeRegistryCsv(
+    ROWS,
+    platforms.map((p) => p.code),
   );
-  const lines = ["serial,issuer,holder,enterprise_uscc,category,platforms,enterprise_name"];
-  for (let i = 0; i < ROWS; i++) {
-    const platforms = `${codes[i % codes.length]}|${codes[(i + 1) % codes.length]}`;
-    const n = 700_000 + (i % 2000);
-    lines.push(
-      `${(0xf00000 + i).toString(16)},CN=老平台 CA,持证人${i},${makeUscc(n)},project_lead,${platforms},企业${n}`,
-    );
-  }
-  return lines.join("\n");
 }
 
 describe("a large registry import", () => {
