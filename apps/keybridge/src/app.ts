@@ -27,6 +27,9 @@ export function createKeybridgeApp({ backend, allowedOrigins, logger }: Keybridg
     bodyLimit: 16 * 1024,
     // Clients and proxies have no business here; never trust forwarded headers.
     trustProxy: false,
+    // Node would answer a Host-less HTTP/1.1 request itself with a bare 400; let the origin policy refuse it
+    // with its coded 403 like every other wrong Host.
+    http: { requireHostHeader: false },
   });
   installOriginPolicy(app, allowedOrigins);
 

@@ -1,4 +1,4 @@
-import { formatChallenge } from "@lnca/pki";
+import { formatChallenge, MAX_CHALLENGE_LIFETIME_SECONDS } from "@lnca/pki";
 import { describe, expect, it } from "vitest";
 import { checkChallenge } from "./challenge-check";
 
@@ -34,5 +34,15 @@ describe("checkChallenge", () => {
     expect(outcome(text, "https://ca.example.cn:8443", at(1_000))).toBe("CHALLENGE_INVALID");
     expect(outcome(`${text}\n`, ORIGIN, at(1_000))).toBe("CHALLENGE_INVALID");
     expect(outcome("30820122300d06092a864886f70d01010105", ORIGIN, at(1_000))).toBe("CHALLENGE_INVALID");
+  });
+
+  it("refuses a challenge whose lifetime exceeds the server's maximum, even while it is current", () => {
+    const lasting = (ms: number) =>
+      formatChallenge({ purpose: "ca-login", origin: ORIGIN, nonce: "n".repeat(43), issuedAt, expiresAt: at(ms) });
+    expect(outcome(lasting(MAX_CHALLENGE_LIFETIME_SECONDS * 1000), ORIGIN, at(1_000))).toBe("ok");
+    expect(outcome(lasting(365 * 86_400_000), ORIGIN, at(1_000))).toBe("CHALLENGE_LIFETIME_TOO_LONG");
+    expect(outcome(lasting(MAX_CHALLENGE_LIFETIME_SECONDS * 1000 + 1), ORIGIN, at(1_000))).toBe(
+      "CHALLENGE_LIFETIME_TOO_LONG",
+    );
   });
 });

@@ -15,7 +15,7 @@ export function installOriginPolicy(app: FastifyInstance, allowedOrigins: readon
   const allowed = new Set(allowedOrigins);
 
   app.addHook("onRequest", async (request, reply) => {
-    if (!hostIsLoopback(app, request.headers.host)) return forbid(reply, "拒绝访问：主机名不正确");
+    if (!hostIsLoopback(app, singleHost(request.raw.rawHeaders))) return forbid(reply, "拒绝访问：主机名不正确");
     const origin = request.headers.origin;
     if (!origin || !allowed.has(origin)) return forbid(reply, keybridgeErrorCodes.ORIGIN_FORBIDDEN);
 
@@ -31,6 +31,15 @@ export function installOriginPolicy(app: FastifyInstance, allowedOrigins: readon
     }
     return reply.code(204).send();
   });
+}
+
+/** The Host header when there is exactly one; Node keeps only the first of several, which would hide a second. */
+function singleHost(rawHeaders: string[]): string | undefined {
+  const hosts: string[] = [];
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() === "host") hosts.push(rawHeaders[i + 1] ?? "");
+  }
+  return hosts.length === 1 ? hosts[0] : undefined;
 }
 
 function hostIsLoopback(app: FastifyInstance, host: string | undefined): boolean {

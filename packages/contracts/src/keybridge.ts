@@ -67,6 +67,7 @@ export const keybridgeErrorCodes = {
   PIN_LOCKED: "CA 锁密码已锁定，请联系办理点解锁",
   PIN_INVALID_FORMAT: "CA 锁密码格式不正确",
   CHALLENGE_INVALID: "拒绝签名：不是本平台的登录请求",
+  CHALLENGE_LIFETIME_TOO_LONG: "拒绝签名：登录请求的有效期超过平台允许的上限",
   ORIGIN_FORBIDDEN: "拒绝访问：来源网站未被授权",
   VALIDATION_FAILED: "请求参数不正确",
   TOKEN_ERROR: "CA 锁操作失败，请重新插入后重试",

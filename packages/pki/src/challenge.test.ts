@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CHALLENGE_HEADER, type Challenge, ChallengeFormatError, formatChallenge, parseChallenge } from "./challenge";
+import {
+  CHALLENGE_HEADER,
+  type Challenge,
+  ChallengeFormatError,
+  ChallengeLifetimeError,
+  formatChallenge,
+  MAX_CHALLENGE_LIFETIME_SECONDS,
+  parseChallenge,
+} from "./challenge";
 
 const challenge: Challenge = {
   purpose: "ca-login",
@@ -29,5 +37,13 @@ describe("login challenge format", () => {
     ["expiry before issue", (t: string) => t.replace("08:02:00.000Z", "07:59:00.000Z")],
   ])("rejects %s", (_name, mutate) => {
     expect(() => parseChallenge(mutate(formatChallenge(challenge)))).toThrow(ChallengeFormatError);
+  });
+
+  it("accepts the maximum lifetime and refuses one millisecond more as a lifetime error", () => {
+    const lasting = (ms: number) =>
+      formatChallenge({ ...challenge, expiresAt: new Date(challenge.issuedAt.getTime() + ms) });
+    expect(parseChallenge(lasting(MAX_CHALLENGE_LIFETIME_SECONDS * 1000)).nonce).toBe(challenge.nonce);
+    expect(() => parseChallenge(lasting(MAX_CHALLENGE_LIFETIME_SECONDS * 1000 + 1))).toThrow(ChallengeLifetimeError);
+    expect(() => parseChallenge(lasting(365 * 86_400_000))).toThrow(ChallengeLifetimeError);
   });
 });

@@ -18,6 +18,13 @@ export interface Challenge {
   expiresAt: Date;
 }
 
+/**
+ * The longest lifetime (expires-at − issued-at) a challenge may claim. The server's CHALLENGE_TTL_SECONDS is
+ * capped by it and the keybridge refuses to sign anything longer, so a signature made for one login can never
+ * serve for a year of replays.
+ */
+export const MAX_CHALLENGE_LIFETIME_SECONDS = 600;
+
 const FIELDS = ["purpose", "origin", "nonce", "issued-at", "expires-at"] as const;
 
 export function formatChallenge(challenge: Challenge): string {
@@ -32,6 +39,8 @@ export function formatChallenge(challenge: Challenge): string {
 }
 
 export class ChallengeFormatError extends Error {}
+/** A well-formed challenge that claims a lifetime over MAX_CHALLENGE_LIFETIME_SECONDS. */
+export class ChallengeLifetimeError extends ChallengeFormatError {}
 
 /** Parses a challenge text strictly: exact header, exact field order, nothing extra. */
 export function parseChallenge(text: string): Challenge {
@@ -52,6 +61,9 @@ export function parseChallenge(text: string): Challenge {
   const issued = parseIsoInstant(issuedAt);
   const expires = parseIsoInstant(expiresAt);
   if (expires <= issued) throw new ChallengeFormatError("expires before issued");
+  if (expires.getTime() - issued.getTime() > MAX_CHALLENGE_LIFETIME_SECONDS * 1000) {
+    throw new ChallengeLifetimeError("lifetime too long");
+  }
   return { purpose: purpose as ChallengePurpose, origin, nonce, issuedAt: issued, expiresAt: expires };
 }
 

@@ -3,7 +3,7 @@ import { type KeyObject, X509Certificate as NodeCertificate } from "node:crypto"
 import type { KeybridgeCertificate, SignatureAlgorithm } from "@lnca/contracts";
 import { parseChallenge } from "@lnca/pki";
 import * as x509 from "@peculiar/x509";
-import { KeybridgeError } from "../errors";
+import { challengeRefusal } from "../challenge-check";
 import type { KeyAlgorithm } from "./backend";
 
 /** The two key types a login key may hold; null for anything else (the key is then not offered). */
@@ -45,8 +45,8 @@ export function derToPem(der: Buffer): string {
 export function assertChallengeText(text: string): void {
   try {
     parseChallenge(text);
-  } catch {
-    throw new KeybridgeError("CHALLENGE_INVALID", 400);
+  } catch (error) {
+    throw challengeRefusal(error);
   }
 }
 

@@ -5,7 +5,8 @@
 
 import { createPublicKey, verify } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
+import { formatChallenge } from "@lnca/pki";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKeybridgeApp } from "../app";
@@ -120,6 +121,34 @@ export function describeKeybridgeHttp(name: string, setup: () => Promise<Backend
       expect(await statusFor(`127.0.0.1:${port}`)).toBe(200);
     });
 
+    it("refuses, with its coded 403, a request with no Host header or with two (raw socket: clients add one)", async () => {
+      const port = (app.server.address() as AddressInfo).port;
+      const rawExchange = (head: string) =>
+        new Promise<string>((resolve, reject) => {
+          let answer = "";
+          const socket = connect(port, "127.0.0.1", () => socket.end(`${head}Origin: ${ORIGIN}\r\n\r\n`));
+          socket.on("data", (chunk) => {
+            answer += chunk.toString();
+          });
+          socket.on("close", () => resolve(answer));
+          socket.on("error", reject);
+        });
+      const requests = [
+        "GET /v1/status HTTP/1.1\r\nConnection: close\r\n",
+        "GET /v1/status HTTP/1.0\r\n",
+        `GET http://127.0.0.1:${port}/v1/status HTTP/1.1\r\nConnection: close\r\n`,
+        `GET /v1/status HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nHost: evil.example\r\nConnection: close\r\n`,
+      ];
+      for (const head of requests) {
+        const answer = await rawExchange(head);
+        expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 403 Forbidden");
+        expect(answer).toContain('"code":"ORIGIN_FORBIDDEN"');
+        expect(answer).not.toContain("lnca-keybridge");
+      }
+      const proper = await rawExchange(`GET /v1/status HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n`);
+      expect(proper.split("\r\n")[0]).toBe("HTTP/1.1 200 OK");
+    });
+
     it("lists the inserted keys with their certificates and PIN tries", async () => {
       const { keys } = (await (await get("/v1/keys")).json()) as { keys: Record<string, unknown>[] };
       for (const key of fixture.keys) {
@@ -163,6 +192,21 @@ export function describeKeybridgeHttp(name: string, setup: () => Promise<Backend
         expect(response.status).toBe(400);
         expect(await response.json()).toMatchObject({ error: { code: "CHALLENGE_INVALID" } });
       }
+      expect((await listed(first().keyId))?.pinTriesLeft).toBe(6);
+    });
+
+    it("refuses a challenge claiming a longer life than the server ever grants, without using a PIN try", async () => {
+      const issuedAt = new Date();
+      const yearLong = formatChallenge({
+        purpose: "ca-login",
+        origin: ORIGIN,
+        nonce: "y".repeat(43),
+        issuedAt,
+        expiresAt: new Date(issuedAt.getTime() + 365 * 86_400_000),
+      });
+      const response = await sign(first(), { challenge: yearLong, pin: "000000" });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: "CHALLENGE_LIFETIME_TOO_LONG" } });
       expect((await listed(first().keyId))?.pinTriesLeft).toBe(6);
     });
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { KEYBRIDGE_DEFAULT_PORT } from "@lnca/contracts";
+import { MAX_CHALLENGE_LIFETIME_SECONDS } from "@lnca/pki";
 import { z } from "zod";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -29,7 +30,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   KEYBRIDGE_URL: z.url().default(`http://127.0.0.1:${KEYBRIDGE_DEFAULT_PORT}`),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(720).default(12),
-  CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(10).max(600).default(120),
+  CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(10).max(MAX_CHALLENGE_LIFETIME_SECONDS).default(120),
   SMS_PROVIDER: z.enum(["outbox", "aliyun"]).default("outbox"),
   ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
   ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),

@@ -25,3 +25,8 @@ const auditInsert = prepared<AuditRow>()((db) =>
 export async function insertAuditRow(db: DbOrTx, row: AuditRow): Promise<void> {
   await auditInsert.executeAffected(db, row);
 }
+
+/** Many audit rows in one statement (a bulk import records one per imported row). */
+export async function insertAuditRows(db: DbOrTx, rows: AuditRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto("audit_log").values(rows).execute();
+}

@@ -34,15 +34,6 @@ export function findRegistryCandidates(db: DbOrTx, serialNumber: string) {
     .execute();
 }
 
-export function findRegistryRow(db: DbOrTx, issuer: string, serialNumber: string) {
-  return db
-    .selectFrom("certificates")
-    .selectAll()
-    .where("issuer", "=", issuer)
-    .where("serial_number", "=", serialNumber)
-    .executeTakeFirst();
-}
-
 export async function insertToken(db: DbOrTx, row: TokensTable): Promise<void> {
   await db.insertInto("tokens").values(row).execute();
 }
@@ -108,15 +99,6 @@ export async function insertAssociations(
   await db.insertInto("associations").values(rows).execute();
 }
 
-export function listActiveAssociationPlatformIds(db: DbOrTx, certificateId: string) {
-  return db
-    .selectFrom("associations")
-    .select("platform_id")
-    .where("certificate_id", "=", certificateId)
-    .where("status", "=", "active")
-    .execute();
-}
-
 export async function endAssociations(
   db: DbOrTx,
   certificateId: string,
@@ -148,5 +130,38 @@ export function listRevokedSerialsByIssuer(db: DbOrTx, issuer: string) {
     .select(["serial_number", "revoked_at", "revocation_reason"])
     .where("issuer", "=", issuer)
     .where("status", "=", "revoked")
+    .execute();
+}
+
+/** Registry rows already known, for one batch of an import: every certificate of these issuers and serials. */
+export function findRegistryRows(db: DbOrTx, issuers: string[], serialNumbers: string[]) {
+  if (issuers.length === 0 || serialNumbers.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("certificates")
+    .select(["id", "issuer", "serial_number"])
+    .where("issuer", "in", issuers)
+    .where("serial_number", "in", serialNumbers)
+    .execute();
+}
+
+export async function insertTokens(db: DbOrTx, rows: TokensTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto("tokens").values(rows).execute();
+}
+
+export async function insertCertificates(db: DbOrTx, rows: CertificatesTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto("certificates").values(rows).execute();
+}
+
+export async function insertAssociationRows(db: DbOrTx, rows: AssociationsTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto("associations").values(rows).execute();
+}
+
+export function listActiveAssociationsOf(db: DbOrTx, certificateIds: string[]) {
+  if (certificateIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("associations")
+    .select(["certificate_id", "platform_id"])
+    .where("certificate_id", "in", certificateIds)
+    .where("status", "=", "active")
     .execute();
 }

@@ -1,30 +1,32 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { isValidUscc, type RegistryImportResponse } from "@lnca/contracts";
-import { parse } from "csv-parse/sync";
-import type { Db, DbOrTx } from "../../db/database";
-import { AppError } from "../../shared/app-error";
+import type { Db } from "../../db/database";
 import type { Clock } from "../../shared/clock";
-import { newId } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
+import type { Actor } from "../audit/audit";
 import { listActivePlatforms, listCategories } from "../catalog/catalog.queries";
-import { ensureEnterprise } from "../enterprises/enterprises.service";
 import {
-  endAssociations,
-  findRegistryRow,
-  insertAssociations,
-  insertCertificate,
-  insertToken,
-  listActiveAssociationPlatformIds,
-  updateCertificate,
-} from "./certificates.queries";
+  normaliseSerial,
+  type RegistryCatalog,
+  registryKey,
+  splitPlatforms,
+  writeRegistryBatch,
+} from "./registry-batch";
+import { parseRegistryCsv, type RegistryLine, type RegistryRow as Row } from "./registry-csv";
 
-const COLUMNS = ["serial", "issuer", "holder", "enterprise_uscc", "category", "platforms", "enterprise_name"] as const;
-type Row = Record<(typeof COLUMNS)[number], string>;
+/** Rows written per transaction: a few milliseconds of work, after which other requests get their turn. */
+const BATCH_ROWS = 100;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const ROW_NOT_SAVED = "该行无法保存，请检查内容后重新导入";
 
 /**
  * Imports the old platform's certificate registry (老平台证书名录) so its users need no registration: each row
  * becomes a token and a certificate known by serial and issuer, with its enterprise and current platforms;
  * the key's first CA login completes the row and asks only for the binding details. Re-importing a row
  * updates it. Bad rows are reported by line and skipped; good rows are kept.
+ *
+ * A file of tens of thousands of rows must not stop the server: it is parsed in chunks and written in batches
+ * of BATCH_ROWS rows, one transaction each, and the event loop is handed back between them.
  */
 export class RegistryImportService {
   constructor(
@@ -33,128 +35,86 @@ export class RegistryImportService {
   ) {}
 
   async importCsv(actor: Actor, csv: string): Promise<RegistryImportResponse> {
-    const rows = parseRegistry(csv);
+    const lines = await parseRegistryCsv(csv);
     const [categories, platforms] = await Promise.all([listCategories(this.db), listActivePlatforms(this.db)]);
-    const categoryByCode = new Map(categories.map((c) => [c.code, c]));
-    const platformByCode = new Map(platforms.map((p) => [p.code, p.id]));
+    const catalog: RegistryCatalog = {
+      categoryByCode: new Map(categories.map((c) => [c.code, c])),
+      platformByCode: new Map(platforms.map((p) => [p.code, p.id])),
+    };
     const result: RegistryImportResponse = { imported: 0, updated: 0, rejected: [] };
-    for (const { line, row } of rows) {
-      const problem = checkRow(row, categoryByCode, platformByCode);
-      if (problem) {
-        result.rejected.push({ line, code: "REGISTRY_IMPORT_INVALID", message: problem });
-        continue;
-      }
-      const outcome = await this.db
-        .transaction()
-        .execute((trx) => this.upsertRow(trx, actor, row, categoryByCode, platformByCode));
-      result[outcome] += 1;
+    const valid: RegistryLine[] = [];
+    for (const { line, row } of lines) {
+      const problem = checkRow(row, catalog.categoryByCode, catalog.platformByCode);
+      if (problem) result.rejected.push({ line, code: "REGISTRY_IMPORT_INVALID", message: problem });
+      else valid.push({ line, row });
     }
+    for (const batch of batchesOf(valid)) {
+      await yieldToEventLoop();
+      await this.writeBatch(actor, batch, catalog, result);
+    }
+    result.rejected.sort((a, b) => a.line - b.line);
     return result;
   }
 
-  private async upsertRow(
-    trx: DbOrTx,
+  /**
+   * One transaction for the batch; should it fail (a row the checks let through but the database refuses,
+   * or a concurrent import of the same rows), each row is tried alone so only the failing ones are refused,
+   * by line.
+   */
+  private async writeBatch(
     actor: Actor,
-    row: Row,
-    categoryByCode: Map<string, { holder_kind: "organization" | "personal" }>,
-    platformByCode: Map<string, string>,
-  ): Promise<"imported" | "updated"> {
-    const now = this.clock.now();
-    const iso = now.toISOString();
-    const serial = normaliseSerial(row.serial);
-    const holderKind = categoryByCode.get(row.category)?.holder_kind ?? "personal";
-    const enterpriseName =
-      row.enterprise_name || (holderKind === "organization" ? row.holder : `单位（${row.enterprise_uscc}）`);
-    const enterpriseId = await ensureEnterprise(trx, actor, { uscc: row.enterprise_uscc, name: enterpriseName, now });
-    const wanted = splitPlatforms(row.platforms).map((code) => platformByCode.get(code) as string);
-    const existing = await findRegistryRow(trx, row.issuer, serial);
-    let certificateId: string;
-    if (existing) {
-      certificateId = existing.id;
-      await updateCertificate(trx, existing.id, {
-        holder_name: row.holder,
-        category_code: row.category,
-        holder_kind: holderKind,
-        enterprise_id: enterpriseId,
-        updated_at: iso,
-      });
-      const current = (await listActiveAssociationPlatformIds(trx, existing.id)).map((a) => a.platform_id);
-      await endAssociations(
-        trx,
-        existing.id,
-        current.filter((id) => !wanted.includes(id)),
-        iso,
-        "registry_reimport",
+    batch: RegistryLine[],
+    catalog: RegistryCatalog,
+    result: RegistryImportResponse,
+  ) {
+    const write = (lines: RegistryLine[]) =>
+      this.db.transaction().execute((trx) =>
+        writeRegistryBatch(
+          trx,
+          actor,
+          lines.map((l) => l.row),
+          catalog,
+          this.clock.now(),
+        ),
       );
-      wanted.splice(0, wanted.length, ...wanted.filter((id) => !current.includes(id)));
-    } else {
-      const tokenId = newId();
-      certificateId = newId();
-      await insertToken(trx, {
-        id: tokenId,
-        bound_user_id: null,
-        bound_at: null,
-        label: null,
-        created_at: iso,
-        updated_at: iso,
-      });
-      await insertCertificate(trx, {
-        id: certificateId,
-        token_id: tokenId,
-        previous_certificate_id: null,
-        serial_number: serial,
-        issuer: row.issuer,
-        subject: null,
-        fingerprint_sha256: null,
-        certificate_pem: null,
-        holder_kind: holderKind,
-        category_code: row.category,
-        vendor_id: null,
-        holder_name: row.holder,
-        holder_id_number: null,
-        enterprise_id: enterpriseId,
-        not_before: null,
-        not_after: null,
-        status: "active",
-        source: "registry",
-        revoked_at: null,
-        revocation_reason: null,
-        created_at: iso,
-        updated_at: iso,
-      });
+    const add = (written: { imported: number; updated: number }) => {
+      result.imported += written.imported;
+      result.updated += written.updated;
+    };
+    try {
+      add(await write(batch));
+    } catch {
+      for (const line of batch) {
+        try {
+          add(await write([line]));
+        } catch {
+          result.rejected.push({ line: line.line, code: "REGISTRY_IMPORT_INVALID", message: ROW_NOT_SAVED });
+        }
+      }
     }
-    await insertAssociations(trx, certificateId, wanted, iso);
-    await recordAudit(
-      trx,
-      actor,
-      existing ? "registry.updated" : "registry.imported",
-      { kind: "certificate", id: certificateId },
-      { serial },
-      now,
-    );
-    return existing ? "updated" : "imported";
   }
 }
 
-function parseRegistry(csv: string): { line: number; row: Row }[] {
-  let records: string[][];
-  try {
-    records = parse(csv.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true, trim: true });
-  } catch (error) {
-    throw new AppError(
-      "REGISTRY_IMPORT_INVALID",
-      `证书名录文件无法解析：${error instanceof Error ? error.message : ""}`,
-    );
+/** Batches of at most BATCH_ROWS rows in which no certificate appears twice (a repeat starts the next batch). */
+function* batchesOf(lines: RegistryLine[]): Generator<RegistryLine[]> {
+  let batch: RegistryLine[] = [];
+  let keys = new Set<string>();
+  for (const line of lines) {
+    const key = registryKey(line.row.issuer, normaliseSerial(line.row.serial));
+    if (batch.length === BATCH_ROWS || keys.has(key)) {
+      yield batch;
+      batch = [];
+      keys = new Set();
+    }
+    batch.push(line);
+    keys.add(key);
   }
-  const header = records[0]?.map((h) => h.toLowerCase());
-  const hasHeader = header?.[0] === "serial";
-  return records.slice(hasHeader ? 1 : 0).map((fields, i) => ({
-    line: i + (hasHeader ? 2 : 1),
-    row: Object.fromEntries(COLUMNS.map((c, j) => [c, fields[j] ?? ""])) as Row,
-  }));
+  if (batch.length > 0) yield batch;
 }
 
 function checkRow(row: Row, categories: Map<string, unknown>, platforms: Map<string, string>): string | null {
+  // PostgreSQL refuses NUL in text (the whole batch would fail) and no registry field has a control character.
+  if (Object.values(row).some((field) => CONTROL_CHARACTER.test(field))) return "含有不可见的控制字符（如 NUL）";
   if (!/^[0-9a-fA-F:]{1,64}$/.test(row.serial)) return "序列号应为十六进制";
   if (!row.issuer) return "缺少签发者（issuer）";
   if (!row.holder) return "缺少持证人";
@@ -166,16 +126,3 @@ function checkRow(row: Row, categories: Map<string, unknown>, platforms: Map<str
   if (new Set(codes).size !== codes.length) return "应用平台重复";
   return null;
 }
-
-const splitPlatforms = (value: string) =>
-  value
-    .split("|")
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** Serial numbers compare as lowercase hex without separators or leading zeros, as @lnca/pki writes them. */
-export const normaliseSerial = (serial: string) =>
-  serial
-    .replaceAll(":", "")
-    .toLowerCase()
-    .replace(/^0+(?=.)/, "");

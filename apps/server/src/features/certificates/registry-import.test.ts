@@ -172,4 +172,77 @@ describe("old-platform certificate registry", () => {
     expect((await importCsv(csv, reviewer)).statusCode).toBe(403);
     expect((await importCsv(csv, new ApiClient(t.app))).statusCode).toBe(401);
   });
+
+  it("names the file's own line of each refusal: blank lines and line breaks inside quotes count", async () => {
+    const e = newEnterprise();
+    const row = (serial: string, holder: string, platforms = "") =>
+      `${serial},${issuerCn()},${holder},${e.uscc},project_lead,${platforms},${e.name}`;
+    const csv = [
+      HEADER, // 1
+      "", // 2
+      row("abd001", '"多行\n持证人"'), // 3–4
+      row("abd002", "甲", "no_such_platform"), // 5
+      "", // 6
+      row("abd001", "同一张证书再次出现"), // 7: the same certificate again, an update
+      row("not-hex", "乙"), // 8
+    ].join("\r\n");
+    const body = (await importCsv(csv)).json();
+    expect(body).toMatchObject({ imported: 1, updated: 1 });
+    expect(body.rejected.map((r: { line: number }) => r.line)).toEqual([5, 8]);
+  });
+
+  it("refuses a row with a NUL byte by its line and imports the others, on either database", async () => {
+    const e = newEnterprise();
+    const row = (serial: string, holder: string) =>
+      `${serial},${issuerCn()},${holder},${e.uscc},project_lead,${platformCodes[0]},${e.name}`;
+    const csv = [HEADER, row("abe001", "甲"), row("abe002", "乙\u0000丙"), row("abe003", "丁")].join("\n");
+    const response = await importCsv(csv);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      imported: 2,
+      updated: 0,
+      rejected: [{ line: 3, code: "REGISTRY_IMPORT_INVALID", message: expect.stringContaining("NUL") }],
+    });
+    const holders = await t.ctx.database.db
+      .selectFrom("certificates")
+      .select("holder_name")
+      .where("serial_number", "in", ["abe001", "abe002", "abe003"])
+      .orderBy("serial_number")
+      .execute();
+    expect(holders.map((h) => h.holder_name)).toEqual(["甲", "丁"]);
+  });
+
+  it("two simultaneous imports of the same new rows leave each certificate and enterprise once, nothing refused", async () => {
+    const enterprises = [newEnterprise(), newEnterprise()];
+    const csv = [
+      HEADER,
+      ...Array.from({ length: 150 }, (_, i) => {
+        const e = enterprises[i % 2] ?? newEnterprise();
+        return `${(0xabf000 + i).toString(16)},${issuerCn()},持证人${i},${e.uscc},project_lead,${platformCodes[0]},${e.name}`;
+      }),
+    ].join("\n");
+    const answers = await Promise.all([importCsv(csv), importCsv(csv)]);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+    const bodies = answers.map((a) => a.json());
+    expect(bodies.flatMap((b) => b.rejected)).toEqual([]);
+    expect(bodies.reduce((n, b) => n + b.imported, 0)).toBe(150);
+    expect(bodies.reduce((n, b) => n + b.updated, 0)).toBe(150);
+    const db = t.ctx.database.db;
+    const certificates = await db
+      .selectFrom("certificates")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("serial_number", "like", "abf%")
+      .executeTakeFirstOrThrow();
+    expect(Number(certificates.n)).toBe(150);
+    const saved = await db
+      .selectFrom("enterprises")
+      .select("uscc")
+      .where(
+        "uscc",
+        "in",
+        enterprises.map((e) => e.uscc),
+      )
+      .execute();
+    expect(saved).toHaveLength(2);
+  });
 });

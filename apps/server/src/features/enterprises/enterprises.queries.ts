@@ -8,3 +8,12 @@ export function findEnterpriseByUscc(db: DbOrTx, uscc: string) {
 export async function insertEnterprise(db: DbOrTx, row: EnterprisesTable): Promise<void> {
   await db.insertInto("enterprises").values(row).execute();
 }
+
+export function findEnterprisesByUscc(db: DbOrTx, usccs: string[]) {
+  if (usccs.length === 0) return Promise.resolve([]);
+  return db.selectFrom("enterprises").select(["id", "uscc"]).where("uscc", "in", usccs).execute();
+}
+
+export async function insertEnterprises(db: DbOrTx, rows: EnterprisesTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto("enterprises").values(rows).execute();
+}

@@ -1,7 +1,12 @@
 import type { DbOrTx } from "../../db/database";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
-import { findEnterpriseByUscc, insertEnterprise } from "./enterprises.queries";
+import { type Actor, recordAudit, recordAudits } from "../audit/audit";
+import {
+  findEnterpriseByUscc,
+  findEnterprisesByUscc,
+  insertEnterprise,
+  insertEnterprises,
+} from "./enterprises.queries";
 
 /** The enterprise a certificate names, created on first sight (its information is then completed in J3). */
 export async function ensureEnterprise(
@@ -31,4 +36,39 @@ export async function ensureEnterprise(
     input.now,
   );
   return id;
+}
+
+/**
+ * ensureEnterprise for many at once (a registry import batch): one read, one insert and one audit statement.
+ * The first name given for a USCC wins, as it would one by one. Returns the id of each USCC.
+ */
+export async function ensureEnterprises(
+  trx: DbOrTx,
+  actor: Actor,
+  inputs: { uscc: string; name: string }[],
+  now: Date,
+): Promise<Map<string, string>> {
+  const wanted = new Map<string, string>();
+  for (const { uscc, name } of inputs) if (!wanted.has(uscc)) wanted.set(uscc, name);
+  const ids = new Map((await findEnterprisesByUscc(trx, [...wanted.keys()])).map((e) => [e.uscc, e.id]));
+  const iso = now.toISOString();
+  const created = [...wanted].filter(([uscc]) => !ids.has(uscc)).map(([uscc, name]) => ({ id: newId(), uscc, name }));
+  await insertEnterprises(
+    trx,
+    created.map((e) => ({
+      ...e,
+      approved_revision_id: null,
+      service_point_id: null,
+      created_at: iso,
+      updated_at: iso,
+    })),
+  );
+  const audits = created.map(({ id, uscc, name }) => ({
+    action: "enterprise.created",
+    entity: { kind: "enterprise", id },
+    data: { uscc, name },
+  }));
+  await recordAudits(trx, actor, audits, now);
+  for (const { id, uscc } of created) ids.set(uscc, id);
+  return ids;
 }

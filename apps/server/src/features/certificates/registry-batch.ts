@@ -1,0 +1,177 @@
+import type { DbOrTx } from "../../db/database";
+import type { AssociationsTable, CertificatesTable } from "../../db/schema";
+import { newId } from "../../shared/ids";
+import { type Actor, recordAudits } from "../audit/audit";
+import { ensureEnterprises } from "../enterprises/enterprises.service";
+import {
+  endAssociations,
+  findRegistryRows,
+  insertAssociationRows,
+  insertCertificates,
+  insertTokens,
+  listActiveAssociationsOf,
+  updateCertificate,
+} from "./certificates.queries";
+import type { RegistryRow } from "./registry-csv";
+
+export interface RegistryCatalog {
+  categoryByCode: Map<string, { holder_kind: "organization" | "personal" }>;
+  platformByCode: Map<string, string>;
+}
+
+/** The key a registry row is known by: its issuer and its normalised serial. */
+export const registryKey = (issuer: string, serial: string) => `${issuer}\n${serial}`;
+
+/**
+ * Writes checked registry rows in one transaction, a few statements for the whole batch rather than eight
+ * per row: the enterprises, the known certificates and their platforms are read once, the new tokens,
+ * certificates, platforms and audit rows inserted in one statement each. Only re-imported rows are updated
+ * one by one. Each row's key appears once in a batch (the caller splits batches at a repeat).
+ */
+export async function writeRegistryBatch(
+  trx: DbOrTx,
+  actor: Actor,
+  rows: RegistryRow[],
+  catalog: RegistryCatalog,
+  now: Date,
+): Promise<{ imported: number; updated: number }> {
+  const iso = now.toISOString();
+  const entries = rows.map((row) => {
+    const serial = normaliseSerial(row.serial);
+    const holderKind = catalog.categoryByCode.get(row.category)?.holder_kind ?? "personal";
+    const enterpriseName =
+      row.enterprise_name || (holderKind === "organization" ? row.holder : `单位（${row.enterprise_uscc}）`);
+    const platformIds = splitPlatforms(row.platforms).map((code) => catalog.platformByCode.get(code) as string);
+    return { row, serial, holderKind, enterpriseName, platformIds };
+  });
+  const enterpriseIds = await ensureEnterprises(
+    trx,
+    actor,
+    entries.map((e) => ({ uscc: e.row.enterprise_uscc, name: e.enterpriseName })),
+    now,
+  );
+  const known = await findRegistryRows(
+    trx,
+    [...new Set(entries.map((e) => e.row.issuer))],
+    [...new Set(entries.map((e) => e.serial))],
+  );
+  const knownIds = new Map(known.map((c) => [registryKey(c.issuer, c.serial_number), c.id]));
+  const existing = entries.flatMap((e) => {
+    const id = knownIds.get(registryKey(e.row.issuer, e.serial));
+    return id ? [{ ...e, id }] : [];
+  });
+  const fresh = entries
+    .filter((e) => !knownIds.has(registryKey(e.row.issuer, e.serial)))
+    .map((e) => ({ ...e, id: newId(), tokenId: newId() }));
+
+  await insertTokens(
+    trx,
+    fresh.map((e) => ({
+      id: e.tokenId,
+      bound_user_id: null,
+      bound_at: null,
+      label: null,
+      created_at: iso,
+      updated_at: iso,
+    })),
+  );
+  await insertCertificates(
+    trx,
+    fresh.map((e) => newRegistryCertificate(e, enterpriseIds.get(e.row.enterprise_uscc) as string, iso)),
+  );
+
+  const active = await listActiveAssociationsOf(
+    trx,
+    existing.map((e) => e.id),
+  );
+  const newAssociations: AssociationsTable[] = fresh.flatMap((e) => associationRows(e.id, e.platformIds, iso));
+  for (const e of existing) {
+    await updateCertificate(trx, e.id, {
+      holder_name: e.row.holder,
+      category_code: e.row.category,
+      holder_kind: e.holderKind,
+      enterprise_id: enterpriseIds.get(e.row.enterprise_uscc) as string,
+      updated_at: iso,
+    });
+    const current = active.filter((a) => a.certificate_id === e.id).map((a) => a.platform_id);
+    const dropped = current.filter((id) => !e.platformIds.includes(id));
+    await endAssociations(trx, e.id, dropped, iso, "registry_reimport");
+    newAssociations.push(
+      ...associationRows(
+        e.id,
+        e.platformIds.filter((id) => !current.includes(id)),
+        iso,
+      ),
+    );
+  }
+  await insertAssociationRows(trx, newAssociations);
+
+  const audit = (action: string) => (e: { id: string; serial: string }) => ({
+    action,
+    entity: { kind: "certificate", id: e.id },
+    data: { serial: e.serial },
+  });
+  await recordAudits(
+    trx,
+    actor,
+    [...fresh.map(audit("registry.imported")), ...existing.map(audit("registry.updated"))],
+    now,
+  );
+  return { imported: fresh.length, updated: existing.length };
+}
+
+function newRegistryCertificate(
+  e: { id: string; tokenId: string; serial: string; holderKind: "organization" | "personal"; row: RegistryRow },
+  enterpriseId: string,
+  iso: string,
+): CertificatesTable {
+  return {
+    id: e.id,
+    token_id: e.tokenId,
+    previous_certificate_id: null,
+    serial_number: e.serial,
+    issuer: e.row.issuer,
+    subject: null,
+    fingerprint_sha256: null,
+    certificate_pem: null,
+    holder_kind: e.holderKind,
+    category_code: e.row.category,
+    vendor_id: null,
+    holder_name: e.row.holder,
+    holder_id_number: null,
+    enterprise_id: enterpriseId,
+    not_before: null,
+    not_after: null,
+    status: "active",
+    source: "registry",
+    revoked_at: null,
+    revocation_reason: null,
+    created_at: iso,
+    updated_at: iso,
+  };
+}
+
+function associationRows(certificateId: string, platformIds: string[], iso: string): AssociationsTable[] {
+  return platformIds.map((platformId) => ({
+    id: newId(),
+    certificate_id: certificateId,
+    platform_id: platformId,
+    status: "active",
+    started_at: iso,
+    ended_at: null,
+    ended_reason: null,
+  }));
+}
+
+export const splitPlatforms = (value: string) =>
+  value
+    .split("|")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Serial numbers compare as lowercase hex without separators or leading zeros, as @lnca/pki writes them. */
+export const normaliseSerial = (serial: string) =>
+  serial
+    .replaceAll(":", "")
+    .toLowerCase()
+    .replace(/^0+(?=.)/, "");
