@@ -83,7 +83,7 @@ export async function insertCertificate(db: DbOrTx, row: CertificatesTable): Pro
 export async function updateCertificate(
   db: DbOrTx,
   id: string,
-  change: Partial<Omit<CertificatesTable, "id" | "created_at">>,
+  change: Partial<Omit<CertificatesTable, "id" | "created_at" | "status">>,
 ): Promise<void> {
   await db.updateTable("certificates").set(change).where("id", "=", id).execute();
 }
@@ -108,28 +108,11 @@ export async function insertAssociations(
   await db.insertInto("associations").values(rows).execute();
 }
 
-export function listActiveAssociationPlatformIds(db: DbOrTx, certificateId: string) {
+export function listActiveAssociations(db: DbOrTx, certificateId: string) {
   return db
     .selectFrom("associations")
-    .select("platform_id")
+    .select(["id", "platform_id"])
     .where("certificate_id", "=", certificateId)
-    .where("status", "=", "active")
-    .execute();
-}
-
-export async function endAssociations(
-  db: DbOrTx,
-  certificateId: string,
-  platformIds: string[],
-  now: string,
-  reason: string,
-) {
-  if (platformIds.length === 0) return;
-  await db
-    .updateTable("associations")
-    .set({ status: "ended", ended_at: now, ended_reason: reason })
-    .where("certificate_id", "=", certificateId)
-    .where("platform_id", "in", platformIds)
     .where("status", "=", "active")
     .execute();
 }

@@ -1,6 +1,7 @@
 import { isValidUscc, type RegistryImportResponse } from "@lnca/contracts";
 import { parse } from "csv-parse/sync";
 import type { Db, DbOrTx } from "../../db/database";
+import { transition } from "../../kernel/transition";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
@@ -8,14 +9,14 @@ import { type Actor, recordAudit } from "../audit/audit";
 import { listActivePlatforms, listCategories } from "../catalog/catalog.queries";
 import { ensureEnterprise } from "../enterprises/enterprises.service";
 import {
-  endAssociations,
   findRegistryRow,
   insertAssociations,
   insertCertificate,
   insertToken,
-  listActiveAssociationPlatformIds,
+  listActiveAssociations,
   updateCertificate,
 } from "./certificates.queries";
+import { associationMachine } from "./certificates.states";
 
 const COLUMNS = ["serial", "issuer", "holder", "enterprise_uscc", "category", "platforms", "enterprise_name"] as const;
 type Row = Record<(typeof COLUMNS)[number], string>;
@@ -78,14 +79,17 @@ export class RegistryImportService {
         enterprise_id: enterpriseId,
         updated_at: iso,
       });
-      const current = (await listActiveAssociationPlatformIds(trx, existing.id)).map((a) => a.platform_id);
-      await endAssociations(
-        trx,
-        existing.id,
-        current.filter((id) => !wanted.includes(id)),
-        iso,
-        "registry_reimport",
-      );
+      const active = await listActiveAssociations(trx, existing.id);
+      for (const association of active.filter((a) => !wanted.includes(a.platform_id))) {
+        await transition(trx, associationMachine, {
+          id: association.id,
+          from: "active",
+          to: "ended",
+          set: { ended_at: iso, ended_reason: "registry_reimport" },
+          at: now,
+        });
+      }
+      const current = active.map((a) => a.platform_id);
       wanted.splice(0, wanted.length, ...wanted.filter((id) => !current.includes(id)));
     } else {
       const tokenId = newId();
