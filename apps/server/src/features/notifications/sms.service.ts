@@ -5,7 +5,7 @@ import { transition } from "../../kernel/transition";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
 import { enqueueJob, type JobHandler } from "../outbox/outbox";
-import { smsMessageMachine } from "./sms.states";
+import { smsMessageMachine } from "./notifications.states";
 import { findSmsMessage, insertSmsMessage, pageSmsMessages } from "./sms-messages.queries";
 
 declare module "../outbox/outbox" {
