@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "../../db/database";
 import { transition } from "../../kernel/transition";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
-import { enqueueJob, type JobHandler } from "../outbox/outbox";
+import { enqueueJob, type JobHandler, type OutboxJobs } from "../outbox/outbox";
 import { smsMessageMachine } from "./notifications.states";
 import { findSmsMessage, insertSmsMessage, pageSmsMessages } from "./sms-messages.queries";
 
@@ -44,7 +44,7 @@ export class SmsService {
   }
 
   /** The job: sends once; a message already sent is not sent again when the job re-runs after a crash. */
-  readonly sendJob: JobHandler<{ messageId: string }> = async ({ messageId }) => {
+  readonly sendJob: JobHandler<OutboxJobs["sms.send"]> = async ({ messageId }) => {
     const message = await findSmsMessage(this.db, messageId);
     if (!message || message.status === "sent") return;
     let providerMessageId: string | null;
