@@ -19,7 +19,8 @@ import { CertificateAdminService } from "../features/certificates/certificate-ad
 import { IssuanceService } from "../features/certificates/issuance.service";
 import { RegistryImportService } from "../features/certificates/registry-import.service";
 import { TrustService } from "../features/certificates/trust.service";
-import { SMS_SEND_JOB, SmsService } from "../features/notifications/sms.service";
+import { SmsService } from "../features/notifications/sms.service";
+import type { JobHandlers } from "../features/outbox/outbox";
 import { OutboxWorker } from "../features/outbox/outbox.worker";
 import { type Clock, systemClock } from "../shared/clock";
 import { type Adapters, createAdapters } from "./adapters";
@@ -111,7 +112,8 @@ export async function createContext(deps: {
     staffAuth: new StaffAuthService(db, clock, sessions),
     startWorkers: () => {
       if (!config.workers) return { stop: async () => {} };
-      const worker = new OutboxWorker(database, { [SMS_SEND_JOB]: sms.sendJob }, logger);
+      const jobHandlers: JobHandlers = { "sms.send": sms.sendJob };
+      const worker = new OutboxWorker(database, jobHandlers, logger);
       worker.start();
       const crlTimer = setInterval(
         () => void certificateAdmin.refreshCrl(false).catch((err) => logger.error({ err }, "CRL refresh failed")),

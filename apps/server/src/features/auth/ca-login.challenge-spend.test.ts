@@ -13,8 +13,9 @@ import {
   personalProfile,
 } from "../../../test/support/auth-helpers";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
+import { transition } from "../../kernel/transition";
 import { AppError } from "../../shared/app-error";
-import { updateCertificate } from "../certificates/certificates.queries";
+import { certificateMachine } from "../certificates/certificates.states";
 
 const ORIGIN = "https://lnca.example.cn";
 const clock = new TestClock();
@@ -95,7 +96,12 @@ describe("CA login spends its challenge in the transaction of the session, or on
       .select("id")
       .where("serial_number", "=", key.serialNumber)
       .executeTakeFirstOrThrow();
-    await updateCertificate(t.ctx.database.db, row.id, { status: "revoked", revoked_at: clock.now().toISOString() });
+    await transition(t.ctx.database.db, certificateMachine, {
+      id: row.id,
+      from: "active",
+      to: "revoked",
+      set: { revoked_at: clock.now().toISOString() },
+    });
     const client = new ApiClient(t.app);
     const challenge = await getChallenge(client);
     expect(errorCode(await caLogin(client, key, { challenge }))).toBe("CERTIFICATE_REVOKED");

@@ -20,8 +20,9 @@ import {
 } from "../../../test/support/auth-helpers";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 import { insertTrustedCertificate } from "../../adapters/ca/builtin-ca.queries";
+import { transition } from "../../kernel/transition";
 import { systemActor } from "../audit/audit";
-import { updateCertificate } from "../certificates/certificates.queries";
+import { certificateMachine } from "../certificates/certificates.states";
 
 const clock = new TestClock();
 let t: TestApp;
@@ -129,7 +130,12 @@ describe("CA login: certificate rejections", () => {
     expect((await caLogin(new ApiClient(t.app), key)).json().status).toBe("binding_required");
     const row = await certificateRowOf(key);
     // As another process would have left it: the row marked, this process's CRL not yet reloaded.
-    await updateCertificate(t.ctx.database.db, row.id, { status: "revoked", revoked_at: clock.now().toISOString() });
+    await transition(t.ctx.database.db, certificateMachine, {
+      id: row.id,
+      from: "active",
+      to: "revoked",
+      set: { revoked_at: clock.now().toISOString() },
+    });
     expectRejected(await caLogin(new ApiClient(t.app), key), 401, "CERTIFICATE_REVOKED");
   });
 

@@ -1,9 +1,11 @@
 import type { PlatformCa } from "../../adapters/ca/ca-adapter";
 import type { Db } from "../../db/database";
+import { transition } from "../../kernel/transition";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
-import { type Actor, recordAudit } from "../audit/audit";
-import { findCertificateById, listRevokedSerialsByIssuer, updateCertificate } from "./certificates.queries";
+import type { Actor } from "../audit/audit";
+import { findCertificateById, listRevokedSerialsByIssuer } from "./certificates.queries";
+import { certificateMachine } from "./certificates.states";
 import type { TrustService } from "./trust.service";
 
 /** Revocation and the built-in CA's CRL. */
@@ -22,13 +24,14 @@ export class CertificateAdminService {
       const certificate = await findCertificateById(trx, certificateId);
       if (!certificate) throw new AppError("NOT_FOUND");
       if (certificate.status === "revoked") return;
-      await updateCertificate(trx, certificateId, {
-        status: "revoked",
-        revoked_at: now.toISOString(),
-        revocation_reason: reason,
-        updated_at: now.toISOString(),
+      await transition(trx, certificateMachine, {
+        id: certificateId,
+        from: certificate.status,
+        to: "revoked",
+        set: { revoked_at: now.toISOString(), revocation_reason: reason, updated_at: now.toISOString() },
+        audit: { actor, action: "certificate.revoked", data: { reason } },
+        at: now,
       });
-      await recordAudit(trx, actor, "certificate.revoked", { kind: "certificate", id: certificateId }, { reason }, now);
     });
     await this.refreshCrl(true);
   }

@@ -74,7 +74,7 @@ export async function insertCertificate(db: DbOrTx, row: CertificatesTable): Pro
 export async function updateCertificate(
   db: DbOrTx,
   id: string,
-  change: Partial<Omit<CertificatesTable, "id" | "created_at">>,
+  change: Partial<Omit<CertificatesTable, "id" | "created_at" | "status">>,
 ): Promise<void> {
   await db.updateTable("certificates").set(change).where("id", "=", id).execute();
 }
@@ -97,23 +97,6 @@ export async function insertAssociations(
     ended_reason: null,
   }));
   await db.insertInto("associations").values(rows).execute();
-}
-
-export async function endAssociations(
-  db: DbOrTx,
-  certificateId: string,
-  platformIds: string[],
-  now: string,
-  reason: string,
-) {
-  if (platformIds.length === 0) return;
-  await db
-    .updateTable("associations")
-    .set({ status: "ended", ended_at: now, ended_reason: reason })
-    .where("certificate_id", "=", certificateId)
-    .where("platform_id", "in", platformIds)
-    .where("status", "=", "active")
-    .execute();
 }
 
 export function listTrustedCertificates(db: DbOrTx) {
@@ -160,7 +143,7 @@ export function listActiveAssociationsOf(db: DbOrTx, certificateIds: string[]) {
   if (certificateIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom("associations")
-    .select(["certificate_id", "platform_id"])
+    .select(["id", "certificate_id", "platform_id"])
     .where("certificate_id", "in", certificateIds)
     .where("status", "=", "active")
     .execute();

@@ -1,10 +1,10 @@
 import type { DbOrTx } from "../../db/database";
 import type { AssociationsTable, CertificatesTable } from "../../db/schema";
+import { transition } from "../../kernel/transition";
 import { newId } from "../../shared/ids";
 import { type Actor, recordAudits } from "../audit/audit";
 import { ensureEnterprises } from "../enterprises/enterprises.service";
 import {
-  endAssociations,
   findRegistryRows,
   insertAssociationRows,
   insertCertificates,
@@ -12,6 +12,7 @@ import {
   listActiveAssociationsOf,
   updateCertificate,
 } from "./certificates.queries";
+import { associationMachine } from "./certificates.states";
 import type { RegistryRow } from "./registry-csv";
 
 export interface RegistryCatalog {
@@ -93,9 +94,17 @@ export async function writeRegistryBatch(
       enterprise_id: enterpriseIds.get(e.row.enterprise_uscc) as string,
       updated_at: iso,
     });
-    const current = active.filter((a) => a.certificate_id === e.id).map((a) => a.platform_id);
-    const dropped = current.filter((id) => !e.platformIds.includes(id));
-    await endAssociations(trx, e.id, dropped, iso, "registry_reimport");
+    const mine = active.filter((a) => a.certificate_id === e.id);
+    const current = mine.map((a) => a.platform_id);
+    for (const dropped of mine.filter((a) => !e.platformIds.includes(a.platform_id))) {
+      await transition(trx, associationMachine, {
+        id: dropped.id,
+        from: "active",
+        to: "ended",
+        set: { ended_at: iso, ended_reason: "registry_reimport" },
+        at: now,
+      });
+    }
     newAssociations.push(
       ...associationRows(
         e.id,
@@ -106,7 +115,7 @@ export async function writeRegistryBatch(
   }
   await insertAssociationRows(trx, newAssociations);
 
-  const audit = (action: string) => (e: { id: string; serial: string }) => ({
+  const audit = (action: "registry.imported" | "registry.updated") => (e: { id: string; serial: string }) => ({
     action,
     entity: { kind: "certificate", id: e.id },
     data: { serial: e.serial },

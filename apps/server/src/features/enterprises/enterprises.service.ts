@@ -64,7 +64,7 @@ export async function ensureEnterprises(
     })),
   );
   const audits = created.map(({ id, uscc, name }) => ({
-    action: "enterprise.created",
+    action: "enterprise.created" as const,
     entity: { kind: "enterprise", id },
     data: { uscc, name },
   }));

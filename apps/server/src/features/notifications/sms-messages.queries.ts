@@ -9,14 +9,6 @@ export function findSmsMessage(db: DbOrTx, id: string) {
   return db.selectFrom("sms_messages").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function updateSmsMessage(
-  db: DbOrTx,
-  id: string,
-  change: Partial<Pick<SmsMessagesTable, "status" | "provider_message_id" | "error" | "sent_at" | "updated_at">>,
-): Promise<void> {
-  await db.updateTable("sms_messages").set(change).where("id", "=", id).execute();
-}
-
 export async function pageSmsMessages(db: DbOrTx, page: number, pageSize: number) {
   const [items, total] = await Promise.all([
     db

@@ -1,12 +1,18 @@
 import type { SmsOutboxItem } from "@lnca/contracts";
 import { renderSms, type SmsSender, type SmsTemplate } from "../../adapters/sms/sms";
 import type { Db, DbOrTx } from "../../db/database";
+import { transition } from "../../kernel/transition";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
-import { enqueueJob } from "../outbox/outbox";
-import { findSmsMessage, insertSmsMessage, pageSmsMessages, updateSmsMessage } from "./sms-messages.queries";
+import { enqueueJob, type JobHandler, type OutboxJobs } from "../outbox/outbox";
+import { smsMessageMachine } from "./notifications.states";
+import { findSmsMessage, insertSmsMessage, pageSmsMessages } from "./sms-messages.queries";
 
-export const SMS_SEND_JOB = "sms.send";
+declare module "../outbox/outbox" {
+  interface OutboxJobs {
+    "sms.send": { messageId: string };
+  }
+}
 
 /** SMS go out through the outbox: queued in the caller's transaction, sent after commit by a worker. */
 export class SmsService {
@@ -33,37 +39,46 @@ export class SmsService {
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     });
-    await enqueueJob(trx, SMS_SEND_JOB, { messageId: id }, { dedupeKey: `sms:${id}`, now });
+    await enqueueJob(trx, "sms.send", { messageId: id }, { dedupeKey: `sms:${id}`, now });
     return id;
   }
 
   /** The job: sends once; a message already sent is not sent again when the job re-runs after a crash. */
-  readonly sendJob = async (payload: Record<string, unknown>): Promise<void> => {
-    const message = await findSmsMessage(this.db, String(payload.messageId));
+  readonly sendJob: JobHandler<OutboxJobs["sms.send"]> = async ({ messageId }) => {
+    const message = await findSmsMessage(this.db, messageId);
     if (!message || message.status === "sent") return;
+    let providerMessageId: string | null;
     try {
-      const result = await this.sender.send({
+      ({ providerMessageId } = await this.sender.send({
         id: message.id,
         mobile: message.mobile,
         template: message.template as SmsTemplate,
         params: JSON.parse(message.params) as Record<string, string>,
-      });
-      const now = this.clock.now().toISOString();
-      await updateSmsMessage(this.db, message.id, {
-        status: "sent",
-        provider_message_id: result.providerMessageId,
-        error: null,
-        sent_at: now,
-        updated_at: now,
-      });
+      }));
     } catch (error) {
-      await updateSmsMessage(this.db, message.id, {
-        status: "failed",
-        error: error instanceof Error ? error.message.slice(0, 500) : "发送失败",
-        updated_at: this.clock.now().toISOString(),
+      const at = this.clock.now();
+      await transition(this.db, smsMessageMachine, {
+        id: message.id,
+        from: message.status,
+        to: "failed",
+        set: { error: error instanceof Error ? error.message.slice(0, 500) : "发送失败", updated_at: at.toISOString() },
+        at,
       });
       throw error;
     }
+    const at = this.clock.now();
+    await transition(this.db, smsMessageMachine, {
+      id: message.id,
+      from: message.status,
+      to: "sent",
+      set: {
+        provider_message_id: providerMessageId,
+        error: null,
+        sent_at: at.toISOString(),
+        updated_at: at.toISOString(),
+      },
+      at,
+    });
   };
 
   async page(page: number, pageSize: number): Promise<{ items: SmsOutboxItem[]; total: number }> {

@@ -17,7 +17,9 @@ export async function insertJob(db: DbOrTx, job: NewOutboxJob): Promise<void> {
 /**
  * Claims due jobs: pending ones whose time has come, and running ones whose lease expired. On PostgreSQL
  * the candidate rows are locked with FOR UPDATE SKIP LOCKED so several server processes never take the
- * same job; SQLite has a single writer, so the same statement is already exclusive there.
+ * same job; SQLite has a single writer, so the same statement is already exclusive there. The one status write
+ * outside kernel/transition.ts: a claim moves many rows at once (pending → running, and running → running when a
+ * lease ran out), moves the outbox machine allows; a job then leaves running through the transition step.
  */
 export async function claimDueJobs(
   db: DbOrTx,
@@ -47,19 +49,5 @@ export async function claimDueJobs(
     })
     .where("id", "in", candidates)
     .returningAll()
-    .execute();
-}
-
-export async function finishJob(
-  db: DbOrTx,
-  id: string,
-  workerId: string,
-  change: Pick<OutboxJobsTable, "status" | "last_error"> & { run_at?: string; updated_at: string },
-): Promise<void> {
-  await db
-    .updateTable("outbox_jobs")
-    .set({ ...change, locked_until: null, locked_by: null })
-    .where("id", "=", id)
-    .where("locked_by", "=", workerId)
     .execute();
 }

@@ -1,13 +1,15 @@
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "../../db/database";
+import { type TransitionColumns, transition } from "../../kernel/transition";
+import { AppError } from "../../shared/app-error";
 import { newId } from "../../shared/ids";
-import { assertTransition } from "../../shared/state-machine";
-import { claimDueJobs, finishJob } from "./outbox.queries";
-import { outboxJobTransitions } from "./outbox.states";
-
-export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
+import type { JobHandler, JobHandlersOf, OutboxJobs } from "./outbox";
+import { claimDueJobs } from "./outbox.queries";
+import { outboxJobMachine } from "./outbox.states";
 
 const LEASE_MS = 60_000;
+
+type ClaimedJob = Awaited<ReturnType<typeof claimDueJobs>>[number];
 
 /** Retry after 5 s, 10 s, 20 s … capped at 1 h: providers' own retry windows are about a day. */
 export function backoffMs(attempt: number): number {
@@ -16,16 +18,17 @@ export function backoffMs(attempt: number): number {
 
 /**
  * Runs outbox jobs. Any number of processes may run one; each claims its own jobs (see claimDueJobs).
- * Handlers must be idempotent: a job can run again after a crash between its effect and `done`.
+ * Handlers must be idempotent: a job can run again after a crash between its effect and `done`. `J` is the jobs
+ * map whose handlers it is given: the app's (`JobHandlers`), or a test's own.
  */
-export class OutboxWorker {
+export class OutboxWorker<J = OutboxJobs> {
   private readonly workerId = newId();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
     private readonly database: DatabaseHandle,
-    private readonly handlers: Record<string, JobHandler>,
+    private readonly handlers: JobHandlersOf<J>,
     private readonly logger: Logger,
     private readonly intervalMs = 1_000,
   ) {}
@@ -58,29 +61,58 @@ export class OutboxWorker {
       limit: 20,
     });
     for (const job of jobs) {
-      const handler = this.handlers[job.kind];
-      const finishedAt = () => new Date().toISOString();
-      try {
-        if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-        await handler(JSON.parse(job.payload) as Record<string, unknown>);
-        assertTransition(outboxJobTransitions, "outbox job", job.status, "done");
-        await finishJob(this.database.db, job.id, this.workerId, {
-          status: "done",
-          last_error: null,
-          updated_at: finishedAt(),
-        });
-      } catch (error) {
-        const dead = job.attempts >= job.max_attempts;
-        assertTransition(outboxJobTransitions, "outbox job", job.status, dead ? "dead" : "pending");
-        this.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: error }, "outbox job failed");
-        await finishJob(this.database.db, job.id, this.workerId, {
-          status: dead ? "dead" : "pending",
-          last_error: String(error instanceof Error ? error.message : error).slice(0, 2000),
-          run_at: new Date(Date.now() + backoffMs(job.attempts)).toISOString(),
-          updated_at: finishedAt(),
-        });
+      const failure = await this.run(job);
+      const updated_at = new Date().toISOString();
+      if (!failure) {
+        await this.finish(job, "done", { last_error: null, updated_at });
+        continue;
       }
+      const { error } = failure;
+      const dead = job.attempts >= job.max_attempts;
+      this.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: error }, "outbox job failed");
+      await this.finish(job, dead ? "dead" : "pending", {
+        last_error: String(error instanceof Error ? error.message : error).slice(0, 2000),
+        run_at: new Date(Date.now() + backoffMs(job.attempts)).toISOString(),
+        updated_at,
+      });
     }
     return jobs.length;
+  }
+
+  private async run(job: ClaimedJob): Promise<{ error: unknown } | null> {
+    const handler = (this.handlers as Partial<Record<string, JobHandler<unknown>>>)[job.kind];
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(JSON.parse(job.payload));
+      return null;
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  /**
+   * Moves a claimed job out of running, only while this worker still holds its lease: a job whose lease ran out
+   * and was claimed by another worker is that worker's to finish.
+   */
+  private async finish(
+    job: ClaimedJob,
+    to: "done" | "pending" | "dead",
+    set: TransitionColumns<"outbox_jobs">,
+  ): Promise<void> {
+    try {
+      await transition(this.database.db, outboxJobMachine, {
+        id: job.id,
+        from: "running",
+        to,
+        set: { ...set, locked_until: null, locked_by: null },
+        guard: { locked_by: this.workerId },
+      });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "STATE_CONFLICT")) throw error;
+      this.logger.warn(
+        { jobId: job.id, kind: job.kind },
+        "outbox job was taken over by another worker before it finished",
+      );
+    }
   }
 }

@@ -1,0 +1,17 @@
+import { defineMachine } from "../../kernel/machine";
+
+/**
+ * A queued SMS: sent once the provider took it, failed when it refused; the outbox job retries a failed one
+ * (failed → sent, or failed again) until the job itself gives up.
+ */
+export const smsMessageMachine = defineMachine({
+  table: "sms_messages",
+  entity: "sms_message",
+  initial: ["pending"],
+  terminal: ["sent"],
+  transitions: {
+    pending: ["sent", "failed"],
+    failed: ["sent", "failed"],
+    sent: [],
+  },
+});

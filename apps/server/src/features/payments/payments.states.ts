@@ -1,0 +1,21 @@
+import { defineMachine } from "../../kernel/machine";
+
+/**
+ * A payment of an order through Alipay or WeChat Pay (J5): created when the cashier opens, paid on the
+ * provider's signed notification, closed when the order expires or another payment won, failed when the provider
+ * says so. A refund moves a paid payment to refunding, then refunded, or back to paid when the provider refuses.
+ */
+export const paymentMachine = defineMachine({
+  table: "payments",
+  entity: "payment",
+  initial: ["created"],
+  terminal: ["closed", "failed", "refunded"],
+  transitions: {
+    created: ["paid", "closed", "failed"],
+    paid: ["refunding"],
+    refunding: ["refunded", "paid"],
+    closed: [],
+    failed: [],
+    refunded: [],
+  },
+});

@@ -1,0 +1,59 @@
+import type { Selectable, Updateable } from "kysely";
+import type { DbOrTx } from "../db/database";
+import type { Database } from "../db/schema";
+import { type Actor, type AuditAction, type AuditActions, recordAudit } from "../features/audit/audit";
+import { enqueueJob, type JobRequest } from "../features/outbox/outbox";
+import { AppError } from "../shared/app-error";
+import { assertTransition } from "../shared/state-machine";
+import type { Machine, StatusOf, StatusTable } from "./machine";
+import { updateStatusIf } from "./transition.queries";
+
+/** Columns a transition may write along with the status (revoked_at, ended_reason, …). */
+export type TransitionColumns<T extends StatusTable> = Omit<Updateable<Database[T]>, "id" | "status">;
+
+export interface TransitionChange<T extends StatusTable, A extends AuditAction> {
+  id: string;
+  from: StatusOf<T>;
+  to: StatusOf<T>;
+  set?: TransitionColumns<T>;
+  /** Other columns the row must still hold for the change to apply (e.g. an outbox job's lease owner). */
+  guard?: Partial<Omit<Selectable<Database[T]>, "id" | "status">>;
+  /** The audit row written with the change; its entity is the machine's, this row. */
+  audit?: { actor: Actor; action: A; data: AuditActions[A] };
+  /** Side effects, run by the outbox worker once the caller's transaction commits. */
+  jobs?: readonly JobRequest[];
+  /** When the change happens (audit row, jobs); now by default. */
+  at?: Date;
+}
+
+/**
+ * The transition step, the only way a status changes. Inside the caller's transaction: refuses a move the
+ * machine's table does not allow, moves the row only if it is still in `from` (a concurrent change that got
+ * there first makes this one STATE_CONFLICT, so exactly one wins), then writes the audit row and enqueues the
+ * jobs, which therefore commit or roll back with the change.
+ */
+export async function transition<T extends StatusTable, A extends AuditAction>(
+  trx: DbOrTx,
+  machine: Machine<T>,
+  change: TransitionChange<T, A>,
+): Promise<void> {
+  assertTransition(machine.transitions, machine.entity, change.from, change.to);
+  const moved = await updateStatusIf(trx, machine.table, {
+    id: change.id,
+    from: change.from,
+    to: change.to,
+    set: change.set ?? {},
+    guard: change.guard ?? {},
+  });
+  if (!moved) {
+    throw new AppError("STATE_CONFLICT", `状态已被他人变更（${machine.entity}：不再是 ${change.from}），请刷新后重试`);
+  }
+  const at = change.at ?? new Date();
+  if (change.audit) {
+    const { actor, action, data } = change.audit;
+    await recordAudit(trx, actor, action, { kind: machine.entity, id: change.id }, data, at);
+  }
+  for (const job of change.jobs ?? []) {
+    await enqueueJob(trx, job.kind, job.payload, { dedupeKey: job.dedupeKey, runAt: job.runAt, now: at });
+  }
+}
