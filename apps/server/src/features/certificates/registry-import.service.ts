@@ -3,7 +3,6 @@ import { parse } from "csv-parse/sync";
 import type { Db, DbOrTx } from "../../db/database";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
-import { newId } from "../../shared/ids";
 import { type Actor, recordAudit } from "../audit/audit";
 import { listActivePlatforms, listCategories } from "../catalog/catalog.queries";
 import { ensureEnterprise } from "../enterprises/enterprises.service";
@@ -11,11 +10,10 @@ import {
   endAssociations,
   findRegistryRow,
   insertAssociations,
-  insertCertificate,
-  insertToken,
   listActiveAssociationPlatformIds,
   updateCertificate,
 } from "./certificates.queries";
+import { recordCertificateOnToken } from "./certificates.service";
 
 const COLUMNS = ["serial", "issuer", "holder", "enterprise_uscc", "category", "platforms", "enterprise_name"] as const;
 type Row = Record<(typeof COLUMNS)[number], string>;
@@ -88,40 +86,20 @@ export class RegistryImportService {
       );
       wanted.splice(0, wanted.length, ...wanted.filter((id) => !current.includes(id)));
     } else {
-      const tokenId = newId();
-      certificateId = newId();
-      await insertToken(trx, {
-        id: tokenId,
-        bound_user_id: null,
-        bound_at: null,
-        label: null,
-        created_at: iso,
-        updated_at: iso,
+      const recorded = await recordCertificateOnToken(trx, {
+        tokenLabel: null,
+        now,
+        certificate: {
+          serial_number: serial,
+          issuer: row.issuer,
+          holder_kind: holderKind,
+          category_code: row.category,
+          holder_name: row.holder,
+          enterprise_id: enterpriseId,
+          source: "registry",
+        },
       });
-      await insertCertificate(trx, {
-        id: certificateId,
-        token_id: tokenId,
-        previous_certificate_id: null,
-        serial_number: serial,
-        issuer: row.issuer,
-        subject: null,
-        fingerprint_sha256: null,
-        certificate_pem: null,
-        holder_kind: holderKind,
-        category_code: row.category,
-        vendor_id: null,
-        holder_name: row.holder,
-        holder_id_number: null,
-        enterprise_id: enterpriseId,
-        not_before: null,
-        not_after: null,
-        status: "active",
-        source: "registry",
-        revoked_at: null,
-        revocation_reason: null,
-        created_at: iso,
-        updated_at: iso,
-      });
+      certificateId = recorded.id;
     }
     await insertAssociations(trx, certificateId, wanted, iso);
     await recordAudit(
