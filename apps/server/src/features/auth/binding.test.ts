@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient, errorCode, expectError } from "../../../test/support/api-client";
 import {
-  ApiClient,
-  boundUser,
-  caLogin,
-  errorCode,
-  expectError,
   issueKey,
-  loginAndBind,
-  makeResidentId,
   newEnterprise,
-  nextMobile,
-  nextSeq,
   organizationProfile,
   personalProfile,
-  sendSmsCode,
   type TestKey,
-} from "../../../test/support/auth-helpers";
+} from "../../../test/support/factories";
+import { makeResidentId, nextMobile, nextSeq } from "../../../test/support/identifiers";
+import { boundUser, caLogin, loginAndBind, sendSmsCode } from "../../../test/support/journeys";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 
 const MINUTE = 60_000;

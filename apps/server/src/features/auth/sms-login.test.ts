@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ApiClient,
-  boundUser,
-  expectError,
-  issueKey,
-  latestSmsCode,
-  nextMobile,
-  personalProfile,
-  sendSmsCode,
-} from "../../../test/support/auth-helpers";
+import { ApiClient, expectError } from "../../../test/support/api-client";
+import { issueKey, personalProfile } from "../../../test/support/factories";
+import { nextMobile } from "../../../test/support/identifiers";
+import { boundUser, latestSmsCode, sendSmsCode } from "../../../test/support/journeys";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 
 const MINUTE = 60_000;
