@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, errorCode, expectError } from "../../../test/support/api-client";
 import {
+  buildBoundToken,
   issueKey,
   newEnterprise,
   organizationProfile,
@@ -227,7 +228,7 @@ describe("one key, one person, one account", () => {
 
   it("a mobile already used by another ID number: MOBILE_BOUND_TO_OTHER_PERSON", async () => {
     const mobile = nextMobile();
-    await boundUser(t, await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" })), { mobile });
+    await buildBoundToken(t.ctx, { user: { mobile } });
     const someoneElse = await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" }));
     nextMinute();
     expectError(
