@@ -1,8 +1,7 @@
 import { createPrivateKey, createSign, createVerify, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { exportPrivateKeyPem, generateKeyPair } from "@lnca/pki";
-import { systemActor } from "../apps/server/src/features/audit/audit";
+import { exportPrivateKeyPem } from "@lnca/pki";
 import type { IssuedChallenge } from "../apps/server/src/features/auth/challenges.service";
-import { bindTokenToUser, createUser } from "../apps/server/src/features/users/accounts.service";
+import { buildBoundToken } from "../apps/server/test/support/factories";
 import { type BenchResult, benchContext, interleavedOpsPerSecond, type Sample } from "./support";
 
 const MEASURE_MS = 12_000;
@@ -23,30 +22,21 @@ const ROUND = CLIENTS * 16;
 export async function caLoginBench(): Promise<BenchResult> {
   const { ctx, close } = await benchContext();
   try {
-    const keys = await generateKeyPair("EC-P256");
     const now = ctx.clock.now();
-    const { certificate, certificatePem } = await ctx.issuance.issueForNewKey(systemActor, {
+    const holder = { name: "压测用户", idNumber: "11010519491231002X" };
+    const { keys, certificatePem } = await buildBoundToken(ctx, {
+      user: { mobile: "13900000000", ...holder },
       profile: {
         holderKind: "personal",
         categoryCode: "project_lead",
-        holderName: "压测用户",
-        idNumber: "11010519491231002X",
+        holderName: holder.name,
+        idNumber: holder.idNumber,
       },
-      publicKey: keys.publicKey,
       notBefore: new Date(now.getTime() - 86_400_000),
       notAfter: new Date(now.getTime() + 86_400_000 * 30),
       platformCodes: ["ln-jsgc"],
       tokenLabel: "bench",
-    });
-    await ctx.database.db.transaction().execute(async (trx) => {
-      const userId = await createUser(trx, systemActor, {
-        mobile: "13900000000",
-        name: "压测用户",
-        idNumber: "11010519491231002X",
-        via: "bench",
-        now,
-      });
-      await bindTokenToUser(trx, systemActor, { certificate, userId, now });
+      via: "bench",
     });
     const signingKey = createPrivateKey(await exportPrivateKeyPem(keys.privateKey));
     const sign = (text: string) => createSign("sha256").update(text).sign(signingKey).toString("base64");

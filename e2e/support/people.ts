@@ -1,4 +1,4 @@
-import { residentId, uscc } from "./identifiers";
+import { residentId, uscc } from "../../apps/server/test/support/identifiers";
 
 /**
  * The people and the enterprise the browser tests use: new ones, not the demo seed's. Every run starts on a

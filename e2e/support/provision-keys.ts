@@ -13,21 +13,14 @@
  * certificate's serial and issuer to E2E_PROVISION_OUT (JSON).
  */
 import { writeFile } from "node:fs/promises";
-import {
-  type CertificateProfile,
-  type CryptoKey,
-  describeCertificate,
-  generateKeyPair,
-  importPublicKey,
-  pemToDer,
-} from "@lnca/pki";
+import { type CertificateProfile, type CryptoKey, describeCertificate, importPublicKey, pemToDer } from "@lnca/pki";
 import pino from "pino";
 import { createPkcs11Backend } from "../../apps/keybridge/src/backend/pkcs11";
 import { createContext } from "../../apps/server/src/app/context";
 import { loadConfig } from "../../apps/server/src/config/config";
 import { openDatabase } from "../../apps/server/src/db/database";
 import { systemActor } from "../../apps/server/src/features/audit/audit";
-import { bindTokenToUser, createUser } from "../../apps/server/src/features/users/accounts.service";
+import { buildBoundToken } from "../../apps/server/test/support/factories";
 import {
   adminTaken,
   agent,
@@ -102,19 +95,7 @@ async function boundElsewhere(
   profile: CertificateProfile,
   tokenLabel: string,
 ) {
-  const keys = await generateKeyPair("EC-P256");
-  const { certificate } = await ctx.issuance.issueForNewKey(systemActor, {
-    profile,
-    publicKey: keys.publicKey,
-    ...validity,
-    platformCodes,
-    tokenLabel,
-  });
-  await database.db.transaction().execute(async (trx) => {
-    const at = new Date();
-    const userId = await createUser(trx, systemActor, { ...person, via: "e2e_provision", now: at });
-    await bindTokenToUser(trx, systemActor, { certificate, userId, now: at });
-  });
+  await buildBoundToken(ctx, { user: person, profile, tokenLabel, platformCodes, via: "e2e_provision", ...validity });
 }
 
 try {

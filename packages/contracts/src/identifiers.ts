@@ -4,10 +4,14 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 
 export function isValidUscc(value: string): boolean {
   if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value)) return false;
+  return usccCheckCharacter(value.slice(0, 17)) === value.charAt(17);
+}
+
+/** The check character (18th) of a USCC whose 17 first characters are `body`. */
+export function usccCheckCharacter(body: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_CHARSET.indexOf(value.charAt(i)) * (USCC_WEIGHTS[i] ?? 0);
-  const check = (31 - (sum % 31)) % 31;
-  return USCC_CHARSET.charAt(check) === value.charAt(17);
+  for (let i = 0; i < 17; i++) sum += USCC_CHARSET.indexOf(body.charAt(i)) * (USCC_WEIGHTS[i] ?? 0);
+  return USCC_CHARSET.charAt((31 - (sum % 31)) % 31);
 }
 
 /** GB 11643 resident identity number (居民身份证号码): ISO 7064 MOD 11-2 check and a real birth date. */
@@ -23,9 +27,14 @@ export function isValidResidentId(value: string): boolean {
   if (year < 1900 || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day || birth > new Date()) {
     return false;
   }
+  return residentIdCheckDigit(value.slice(0, 17)) === value.charAt(17);
+}
+
+/** The check digit (18th) of a resident ID number whose 17 first digits are `body`. */
+export function residentIdCheckDigit(body: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(value.charAt(i)) * (ID_WEIGHTS[i] ?? 0);
-  return ID_CHECK.charAt(sum % 11) === value.charAt(17);
+  for (let i = 0; i < 17; i++) sum += Number(body.charAt(i)) * (ID_WEIGHTS[i] ?? 0);
+  return ID_CHECK.charAt(sum % 11);
 }
 
 /** Mainland mobile number; returns the 11-digit form or null. Accepts +86 / 86 prefixes and spaces. */

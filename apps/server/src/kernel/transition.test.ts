@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/support/test-database";
 import type { DatabaseHandle } from "../db/database";
 import { systemActor } from "../features/audit/audit";
-import { findCertificateById, insertCertificate, insertToken } from "../features/certificates/certificates.queries";
+import { findCertificateById } from "../features/certificates/certificates.queries";
+import { recordCertificateOnToken } from "../features/certificates/certificates.service";
 import { certificateMachine } from "../features/certificates/certificates.states";
 import { AppError } from "../shared/app-error";
 import { newId } from "../shared/ids";
@@ -15,42 +16,18 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 async function activeCertificate(): Promise<string> {
-  const now = new Date().toISOString();
-  const tokenId = newId();
-  const id = newId();
-  await insertToken(database.db, {
-    id: tokenId,
-    bound_user_id: null,
-    bound_at: null,
-    label: null,
-    created_at: now,
-    updated_at: now,
+  const row = await recordCertificateOnToken(database.db, {
+    tokenLabel: null,
+    now: new Date(),
+    certificate: {
+      serial_number: newId(),
+      issuer: "CN=Test CA",
+      holder_kind: "personal",
+      holder_name: "张三",
+      source: "registry",
+    },
   });
-  await insertCertificate(database.db, {
-    id,
-    token_id: tokenId,
-    previous_certificate_id: null,
-    serial_number: id,
-    issuer: "CN=Test CA",
-    subject: null,
-    fingerprint_sha256: null,
-    certificate_pem: null,
-    holder_kind: "personal",
-    category_code: null,
-    vendor_id: null,
-    holder_name: "张三",
-    holder_id_number: null,
-    enterprise_id: null,
-    not_before: null,
-    not_after: null,
-    status: "active",
-    source: "registry",
-    revoked_at: null,
-    revocation_reason: null,
-    created_at: now,
-    updated_at: now,
-  });
-  return id;
+  return row.id;
 }
 
 const auditRowsOf = (id: string) =>

@@ -3,7 +3,7 @@ import { exportPrivateKeyPem, generateKeyPair } from "@lnca/pki";
 import { createSoftTokenFile } from "@lnca/pki/softtoken";
 import type { AppContext } from "../app/context";
 import { systemActor } from "../features/audit/audit";
-import { bindTokenToUser, createUser } from "../features/users/accounts.service";
+import { registerUserWithToken } from "../features/users/accounts.service";
 import { DEMO_PIN, DEMO_STAFF, demoKeys } from "./demo-people";
 
 const DAY_MS = 86_400_000;
@@ -28,10 +28,7 @@ export async function seedDemoPeople(ctx: AppContext): Promise<string> {
     });
     const person = key.boundTo;
     if (person) {
-      await ctx.database.db.transaction().execute(async (trx) => {
-        const userId = await createUser(trx, systemActor, { ...person, via: "demo_seed", now });
-        await bindTokenToUser(trx, systemActor, { certificate, userId, now });
-      });
+      await registerUserWithToken(ctx.database.db, systemActor, { user: person, certificate, via: "demo_seed", now });
     }
     softTokenKeys.push({
       keyId: key.keyId,

@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient, errorCode, expectError } from "../../../test/support/api-client";
 import {
-  ApiClient,
-  boundUser,
-  caLogin,
-  errorCode,
-  expectError,
+  buildBoundToken,
   issueKey,
-  loginAndBind,
-  makeResidentId,
   newEnterprise,
-  nextMobile,
-  nextSeq,
   organizationProfile,
   personalProfile,
-  sendSmsCode,
   type TestKey,
-} from "../../../test/support/auth-helpers";
+} from "../../../test/support/factories";
+import { makeResidentId, nextMobile, nextSeq } from "../../../test/support/identifiers";
+import { boundUser, caLogin, loginAndBind, sendSmsCode } from "../../../test/support/journeys";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 
 const MINUTE = 60_000;
@@ -235,7 +229,7 @@ describe("one key, one person, one account", () => {
 
   it("a mobile already used by another ID number: MOBILE_BOUND_TO_OTHER_PERSON", async () => {
     const mobile = nextMobile();
-    await boundUser(t, await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" })), { mobile });
+    await buildBoundToken(t.ctx, { user: { mobile } });
     const someoneElse = await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" }));
     nextMinute();
     expectError(

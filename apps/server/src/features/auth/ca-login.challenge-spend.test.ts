@@ -1,17 +1,10 @@
 import { generateKeyPair } from "@lnca/pki";
 import { makeSelfSignedCertificate } from "@lnca/pki/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ApiClient,
-  boundUser,
-  caLogin,
-  errorCode,
-  getChallenge,
-  issueKey,
-  newEnterprise,
-  nextMobile,
-  personalProfile,
-} from "../../../test/support/auth-helpers";
+import { ApiClient, errorCode } from "../../../test/support/api-client";
+import { issueKey, newEnterprise, personalProfile } from "../../../test/support/factories";
+import { nextMobile } from "../../../test/support/identifiers";
+import { boundUser, caLogin, getChallenge } from "../../../test/support/journeys";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 import { transition } from "../../kernel/transition";
 import { AppError } from "../../shared/app-error";

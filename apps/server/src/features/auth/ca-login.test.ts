@@ -3,21 +3,16 @@ import { describeCertificate, generateKeyPair, TrustStore } from "@lnca/pki";
 import { issueTestCertificate, makeSelfSignedCertificate, makeTestCa } from "@lnca/pki/testing";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient, errorCode } from "../../../test/support/api-client";
 import {
-  ApiClient,
-  boundUser,
-  caLogin,
-  DAY_MS,
-  errorCode,
-  getChallenge,
   issueKey,
   newEnterprise,
-  nextMobile,
-  nextSeq,
   organizationProfile,
   personalProfile,
   type TestKey,
-} from "../../../test/support/auth-helpers";
+} from "../../../test/support/factories";
+import { DAY_MS, nextMobile, nextSeq } from "../../../test/support/identifiers";
+import { boundUser, caLogin, getChallenge } from "../../../test/support/journeys";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 import { insertTrustedCertificate } from "../../adapters/ca/builtin-ca.queries";
 import { transition } from "../../kernel/transition";

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ApiClient,
-  boundUser,
-  errorCode,
-  expectError,
-  issueKey,
-  latestSmsCode,
-  nextMobile,
-  personalProfile,
-  sendSmsCode,
-} from "../../../test/support/auth-helpers";
+import { ApiClient, errorCode, expectError } from "../../../test/support/api-client";
+import { buildBoundToken } from "../../../test/support/factories";
+import { nextMobile } from "../../../test/support/identifiers";
+import { latestSmsCode, sendSmsCode } from "../../../test/support/journeys";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 
 const MINUTE = 60_000;
@@ -31,9 +24,8 @@ async function countSms(mobile: string) {
 
 /** A person with an account (bound through a personal key) and their mobile. */
 async function personWithAccount() {
-  const mobile = nextMobile();
-  await boundUser(t, await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" })), { mobile });
-  return mobile;
+  const { user } = await buildBoundToken(t.ctx);
+  return user.mobile;
 }
 
 describe("SMS codes: limits per mobile and per network", () => {

@@ -34,10 +34,6 @@ export function findRegistryCandidates(db: DbOrTx, serialNumber: string) {
     .execute();
 }
 
-export async function insertToken(db: DbOrTx, row: TokensTable): Promise<void> {
-  await db.insertInto("tokens").values(row).execute();
-}
-
 export function findTokenById(db: DbOrTx, id: string) {
   return db.selectFrom("tokens").selectAll().where("id", "=", id).executeTakeFirst();
 }
@@ -65,10 +61,6 @@ export async function bindTokenIfUnbound(db: DbOrTx, tokenId: string, userId: st
     .where("bound_user_id", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-export async function insertCertificate(db: DbOrTx, row: CertificatesTable): Promise<void> {
-  await db.insertInto("certificates").values(row).execute();
 }
 
 export async function updateCertificate(

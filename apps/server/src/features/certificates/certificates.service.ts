@@ -7,8 +7,8 @@ import { ensureEnterprise } from "../enterprises/enterprises.service";
 import {
   findCertificateWithBindingByFingerprint,
   findRegistryCandidates,
-  insertCertificate,
-  insertToken,
+  insertCertificates,
+  insertTokens,
   updateCertificate,
 } from "./certificates.queries";
 
@@ -50,13 +50,13 @@ export async function recordPresentedCertificate(
     holder_id_number: d.idNumber,
     not_before: d.notBefore.toISOString(),
     not_after: d.notAfter.toISOString(),
-    updated_at: now,
   };
 
   const registry = (await findRegistryCandidates(trx, d.serialNumber)).find((r) => sameIssuer(r.issuer, d.issuer));
   if (registry) {
     const completed = {
       ...facts,
+      updated_at: now,
       vendor_id: registry.vendor_id ?? input.vendorId,
       enterprise_id: registry.enterprise_id ?? enterpriseId,
     };
@@ -72,32 +72,19 @@ export async function recordPresentedCertificate(
     return { ...registry, ...completed, knownFromRegistry: true, boundUserId: null };
   }
 
-  const tokenId = newId();
-  await insertToken(trx, {
-    id: tokenId,
-    bound_user_id: null,
-    bound_at: null,
-    label: null,
-    created_at: now,
-    updated_at: now,
+  const row = await recordCertificateOnToken(trx, {
+    tokenLabel: null,
+    now: input.now,
+    certificate: {
+      serial_number: d.serialNumber,
+      holder_kind: d.holderKind,
+      category_code: d.categoryCode && input.knownCategories.has(d.categoryCode) ? d.categoryCode : null,
+      vendor_id: input.vendorId,
+      enterprise_id: enterpriseId,
+      source: "login",
+      ...facts,
+    },
   });
-  const row: CertificatesTable = {
-    id: newId(),
-    token_id: tokenId,
-    previous_certificate_id: null,
-    serial_number: d.serialNumber,
-    holder_kind: d.holderKind,
-    category_code: d.categoryCode && input.knownCategories.has(d.categoryCode) ? d.categoryCode : null,
-    vendor_id: input.vendorId,
-    enterprise_id: enterpriseId,
-    status: "active",
-    source: "login",
-    revoked_at: null,
-    revocation_reason: null,
-    created_at: now,
-    ...facts,
-  };
-  await insertCertificate(trx, row);
   await recordAudit(
     trx,
     actor,
@@ -107,6 +94,81 @@ export async function recordPresentedCertificate(
     input.now,
   );
   return { ...row, knownFromRegistry: false, boundUserId: null };
+}
+
+/** What a certificate entering the platform is known by; the facts its source does not give are null. */
+export type NewCertificate = Pick<
+  CertificatesTable,
+  "serial_number" | "issuer" | "holder_kind" | "holder_name" | "source"
+> &
+  Partial<
+    Pick<
+      CertificatesTable,
+      | "subject"
+      | "fingerprint_sha256"
+      | "certificate_pem"
+      | "category_code"
+      | "vendor_id"
+      | "holder_id_number"
+      | "enterprise_id"
+      | "not_before"
+      | "not_after"
+    >
+  >;
+
+/**
+ * A new, unbound token and the active certificate it holds: the one way a certificate enters the platform
+ * without a predecessor, whether issued here, first seen at a login or imported from the old registry.
+ * The caller records its own audit row.
+ */
+export async function recordCertificateOnToken(
+  trx: DbOrTx,
+  input: { tokenLabel: string | null; certificate: NewCertificate; now: Date },
+): Promise<CertificatesTable> {
+  const [row] = await recordCertificatesOnTokens(trx, [input], input.now);
+  return row as CertificatesTable;
+}
+
+/** The same for many certificates at once, in two statements (the registry import's batches). */
+export async function recordCertificatesOnTokens(
+  trx: DbOrTx,
+  inputs: readonly { tokenLabel: string | null; certificate: NewCertificate; id?: string }[],
+  at: Date,
+): Promise<CertificatesTable[]> {
+  const now = at.toISOString();
+  const tokens = inputs.map((input) => ({
+    id: newId(),
+    bound_user_id: null,
+    bound_at: null,
+    label: input.tokenLabel,
+    created_at: now,
+    updated_at: now,
+  }));
+  const rows = inputs.map(
+    (input, i): CertificatesTable => ({
+      id: input.id ?? newId(),
+      token_id: (tokens[i] as (typeof tokens)[number]).id,
+      previous_certificate_id: null,
+      subject: null,
+      fingerprint_sha256: null,
+      certificate_pem: null,
+      category_code: null,
+      vendor_id: null,
+      holder_id_number: null,
+      enterprise_id: null,
+      not_before: null,
+      not_after: null,
+      status: "active",
+      revoked_at: null,
+      revocation_reason: null,
+      created_at: now,
+      updated_at: now,
+      ...input.certificate,
+    }),
+  );
+  await insertTokens(trx, tokens);
+  await insertCertificates(trx, rows);
+  return rows;
 }
 
 /**

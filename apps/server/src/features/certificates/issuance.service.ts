@@ -5,11 +5,11 @@ import type { Db } from "../../db/database";
 import type { CertificatesTable } from "../../db/schema";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
-import { newId } from "../../shared/ids";
 import { type Actor, recordAudit } from "../audit/audit";
 import { listActivePlatforms } from "../catalog/catalog.queries";
 import { ensureEnterprise } from "../enterprises/enterprises.service";
-import { insertAssociations, insertCertificate, insertToken } from "./certificates.queries";
+import { insertAssociations } from "./certificates.queries";
+import { recordCertificateOnToken } from "./certificates.service";
 
 export interface IssueForNewKeyInput {
   profile: CertificateProfile;
@@ -48,40 +48,26 @@ export class IssuanceService {
         d.uscc && d.enterpriseName
           ? await ensureEnterprise(trx, actor, { uscc: d.uscc, name: d.enterpriseName, now })
           : null;
-      const tokenId = newId();
-      await insertToken(trx, {
-        id: tokenId,
-        bound_user_id: null,
-        bound_at: null,
-        label: input.tokenLabel,
-        created_at: iso,
-        updated_at: iso,
+      const row = await recordCertificateOnToken(trx, {
+        tokenLabel: input.tokenLabel,
+        now,
+        certificate: {
+          serial_number: d.serialNumber,
+          issuer: d.issuer,
+          subject: d.subject,
+          fingerprint_sha256: d.fingerprintSha256,
+          certificate_pem: issued.certificatePem,
+          holder_kind: d.holderKind,
+          category_code: input.profile.categoryCode,
+          vendor_id: this.vendorId,
+          holder_name: d.holderName,
+          holder_id_number: d.idNumber,
+          enterprise_id: enterpriseId,
+          not_before: d.notBefore.toISOString(),
+          not_after: d.notAfter.toISOString(),
+          source: "issued",
+        },
       });
-      const row: CertificatesTable = {
-        id: newId(),
-        token_id: tokenId,
-        previous_certificate_id: null,
-        serial_number: d.serialNumber,
-        issuer: d.issuer,
-        subject: d.subject,
-        fingerprint_sha256: d.fingerprintSha256,
-        certificate_pem: issued.certificatePem,
-        holder_kind: d.holderKind,
-        category_code: input.profile.categoryCode,
-        vendor_id: this.vendorId,
-        holder_name: d.holderName,
-        holder_id_number: d.idNumber,
-        enterprise_id: enterpriseId,
-        not_before: d.notBefore.toISOString(),
-        not_after: d.notAfter.toISOString(),
-        status: "active",
-        source: "issued",
-        revoked_at: null,
-        revocation_reason: null,
-        created_at: iso,
-        updated_at: iso,
-      };
-      await insertCertificate(trx, row);
       await insertAssociations(
         trx,
         row.id,

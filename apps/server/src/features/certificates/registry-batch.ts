@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../../db/database";
-import type { AssociationsTable, CertificatesTable } from "../../db/schema";
+import type { AssociationsTable } from "../../db/schema";
 import { transition } from "../../kernel/transition";
 import { newId } from "../../shared/ids";
 import { type Actor, recordAudits } from "../audit/audit";
@@ -7,11 +7,10 @@ import { ensureEnterprises } from "../enterprises/enterprises.service";
 import {
   findRegistryRows,
   insertAssociationRows,
-  insertCertificates,
-  insertTokens,
   listActiveAssociationsOf,
   updateCertificate,
 } from "./certificates.queries";
+import { type NewCertificate, recordCertificatesOnTokens } from "./certificates.service";
 import { associationMachine } from "./certificates.states";
 import type { RegistryRow } from "./registry-csv";
 
@@ -63,22 +62,16 @@ export async function writeRegistryBatch(
   });
   const fresh = entries
     .filter((e) => !knownIds.has(registryKey(e.row.issuer, e.serial)))
-    .map((e) => ({ ...e, id: newId(), tokenId: newId() }));
+    .map((e) => ({ ...e, id: newId() }));
 
-  await insertTokens(
+  await recordCertificatesOnTokens(
     trx,
     fresh.map((e) => ({
-      id: e.tokenId,
-      bound_user_id: null,
-      bound_at: null,
-      label: null,
-      created_at: iso,
-      updated_at: iso,
+      id: e.id,
+      tokenLabel: null,
+      certificate: newRegistryCertificate(e, enterpriseIds.get(e.row.enterprise_uscc) as string),
     })),
-  );
-  await insertCertificates(
-    trx,
-    fresh.map((e) => newRegistryCertificate(e, enterpriseIds.get(e.row.enterprise_uscc) as string, iso)),
+    now,
   );
 
   const active = await listActiveAssociationsOf(
@@ -130,33 +123,17 @@ export async function writeRegistryBatch(
 }
 
 function newRegistryCertificate(
-  e: { id: string; tokenId: string; serial: string; holderKind: "organization" | "personal"; row: RegistryRow },
+  e: { serial: string; holderKind: "organization" | "personal"; row: RegistryRow },
   enterpriseId: string,
-  iso: string,
-): CertificatesTable {
+): NewCertificate {
   return {
-    id: e.id,
-    token_id: e.tokenId,
-    previous_certificate_id: null,
     serial_number: e.serial,
     issuer: e.row.issuer,
-    subject: null,
-    fingerprint_sha256: null,
-    certificate_pem: null,
     holder_kind: e.holderKind,
     category_code: e.row.category,
-    vendor_id: null,
     holder_name: e.row.holder,
-    holder_id_number: null,
     enterprise_id: enterpriseId,
-    not_before: null,
-    not_after: null,
-    status: "active",
     source: "registry",
-    revoked_at: null,
-    revocation_reason: null,
-    created_at: iso,
-    updated_at: iso,
   };
 }
 

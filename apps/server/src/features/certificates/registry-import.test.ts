@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient, errorCode, staffClient } from "../../../test/support/api-client";
 import {
-  ApiClient,
-  boundUser,
-  caLogin,
-  errorCode,
   issueKey,
-  loginAndBind,
-  makeResidentId,
   newEnterprise,
-  nextMobile,
-  nextSeq,
   organizationProfile,
   personalProfile,
-  staffClient,
   type TestKey,
-} from "../../../test/support/auth-helpers";
+} from "../../../test/support/factories";
+import { makeResidentId, nextMobile, nextSeq } from "../../../test/support/identifiers";
+import { boundUser, caLogin, loginAndBind } from "../../../test/support/journeys";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 
 const HEADER = "serial,issuer,holder,enterprise_uscc,category,platforms,enterprise_name";

@@ -1,7 +1,8 @@
 /** Double-submit CSRF: every unsafe API request must echo the `lnca_csrf` cookie in `x-csrf-token`. */
 import { CSRF_COOKIE, CSRF_HEADER } from "@lnca/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, errorCode, nextIp, nextMobile, staffClient } from "../../../test/support/auth-helpers";
+import { ApiClient, errorCode, nextIp, staffClient } from "../../../test/support/api-client";
+import { nextMobile } from "../../../test/support/identifiers";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 

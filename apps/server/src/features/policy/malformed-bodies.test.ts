@@ -5,7 +5,7 @@
 import { CSRF_COOKIE, CSRF_HEADER, errorCatalog } from "@lnca/contracts";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, nextIp, staffClient } from "../../../test/support/auth-helpers";
+import { type ApiClient, nextIp, staffClient } from "../../../test/support/api-client";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 

@@ -5,19 +5,10 @@
  */
 import { CSRF_COOKIE, CSRF_HEADER } from "@lnca/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ApiClient,
-  boundUser,
-  errorCode,
-  issueKey,
-  makeResidentId,
-  newEnterprise,
-  nextMobile,
-  nextSeq,
-  organizationProfile,
-  personalProfile,
-  staffClient,
-} from "../../../test/support/auth-helpers";
+import { ApiClient, errorCode, staffClient } from "../../../test/support/api-client";
+import { issueKey, newEnterprise, organizationProfile, personalProfile } from "../../../test/support/factories";
+import { makeResidentId, nextMobile, nextSeq } from "../../../test/support/identifiers";
+import { boundUser } from "../../../test/support/journeys";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../../db/database";
+import type { Db, DbOrTx } from "../../db/database";
 import type { CertificatesTable, IdentityRole } from "../../db/schema";
 import { AppError } from "../../shared/app-error";
 import { newId } from "../../shared/ids";
@@ -75,4 +75,26 @@ export async function bindTokenToUser(
     return grantIdentity(trx, actor, { userId, enterpriseId: certificate.enterprise_id, role, status: "active", now });
   }
   return grantIdentity(trx, actor, { userId, enterpriseId: null, role: "individual", status: "active", now });
+}
+
+/**
+ * A new user who bound the token holding `certificate` on an earlier visit, elsewhere than a CA login here:
+ * the demo seed's people, the e2e provisioning and the bench use it, and so do the test factories.
+ */
+export async function registerUserWithToken(
+  db: Db,
+  actor: Actor,
+  input: {
+    user: { mobile: string; name: string; idNumber: string | null };
+    certificate: CertificatesTable;
+    via: string;
+    now: Date;
+  },
+): Promise<{ userId: string; identityId: string }> {
+  const { user, certificate, via, now } = input;
+  return db.transaction().execute(async (trx) => {
+    const userId = await createUser(trx, actor, { ...user, via, now });
+    const identityId = await bindTokenToUser(trx, actor, { certificate, userId, now });
+    return { userId, identityId };
+  });
 }

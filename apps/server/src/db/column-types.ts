@@ -1,0 +1,2 @@
+/** A column that may hold NULL. */
+export type Nullable<T> = T | null;

@@ -1,0 +1,15 @@
+/**
+ * Uploaded files, content-addressed. Column conventions: db/schema.ts.
+ */
+import type { Nullable } from "../../db/column-types";
+
+export interface FilesTable {
+  id: string;
+  sha256: string;
+  size_bytes: number;
+  media_type: string;
+  original_name: Nullable<string>;
+  purpose: string;
+  uploaded_by_user_id: Nullable<string>;
+  created_at: string;
+}

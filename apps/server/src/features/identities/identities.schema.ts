@@ -1,0 +1,20 @@
+/**
+ * A user's roles in enterprises or as an individual. Column conventions: db/schema.ts.
+ */
+import type { Nullable } from "../../db/column-types";
+
+export type IdentityRole = "admin" | "project_lead" | "authorized_agent" | "individual";
+
+export type IdentityStatus = "pending" | "active" | "rejected" | "revoked";
+
+export interface IdentitiesTable {
+  id: string;
+  user_id: string;
+  enterprise_id: Nullable<string>;
+  role: IdentityRole;
+  status: IdentityStatus;
+  decided_by_user_id: Nullable<string>;
+  decided_at: Nullable<string>;
+  created_at: string;
+  updated_at: string;
+}

@@ -1,0 +1,4 @@
+/** Test factories: profiles and keys (nothing stored) and rows made through the domain services. */
+export * from "./keys";
+export * from "./profiles";
+export * from "./records";

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { errorCatalog } from "./errors";
+import { accountErrors } from "./errors/accounts";
+import { caLoginErrors } from "./errors/ca-login";
+import { catalogErrors } from "./errors/catalog";
+import { certificateErrors } from "./errors/certificates";
+import { commonErrors } from "./errors/common";
+
+describe("error catalogue", () => {
+  it("no area reuses another's code (a spread would silently replace it)", () => {
+    const parts = [commonErrors, catalogErrors, caLoginErrors, accountErrors, certificateErrors];
+    const codes = parts.flatMap((part) => Object.keys(part));
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(Object.keys(errorCatalog)).toEqual(codes);
+  });
+});
