@@ -32,9 +32,13 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The tables with a status column, read from the schema's `Database` interface. */
+/**
+ * The tables with a status column, read from the schema's `Database` interface (db/schema.ts) and the table
+ * interfaces of each area's `*.schema.ts`.
+ */
 function statusTables(): Set<string> {
-  const schema = readFileSync(path.join(root, "apps/server/src/db/schema.ts"), "utf8");
+  const schemaFiles = sourceFiles(path.join(root, "apps/server/src")).filter((f) => /(\.schema|\/schema)\.ts$/.test(f));
+  const schema = schemaFiles.map((f) => readFileSync(f, "utf8")).join("\n");
   const body = (name: string) => schema.match(new RegExp(`interface ${name} \\{([^}]*)\\}`))?.[1] ?? "";
   const tables = [...body("Database").matchAll(/(\w+): (\w+);/g)];
   return new Set(tables.filter(([, , type]) => /\n\s+status:/.test(body(type!))).map(([, table]) => table!));
