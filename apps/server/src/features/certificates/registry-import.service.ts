@@ -65,7 +65,10 @@ export class RegistryImportService {
     const holderKind = categoryByCode.get(row.category)?.holder_kind ?? "personal";
     const enterpriseName =
       row.enterprise_name || (holderKind === "organization" ? row.holder : `单位（${row.enterprise_uscc}）`);
-    const enterpriseId = await ensureEnterprise(trx, actor, { uscc: row.enterprise_uscc, name: enterpriseName, now });
+    // A personal key may name no enterprise (checkRow); its first CA login takes the certificate's.
+    const enterpriseId = row.enterprise_uscc
+      ? await ensureEnterprise(trx, actor, { uscc: row.enterprise_uscc, name: enterpriseName, now })
+      : null;
     const wanted = splitPlatforms(row.platforms).map((code) => platformByCode.get(code) as string);
     const existing = await findRegistryRow(trx, row.issuer, serial);
     let certificateId: string;
@@ -154,12 +157,20 @@ function parseRegistry(csv: string): { line: number; row: Row }[] {
   }));
 }
 
-function checkRow(row: Row, categories: Map<string, unknown>, platforms: Map<string, string>): string | null {
+function checkRow(
+  row: Row,
+  categories: Map<string, { holder_kind: "organization" | "personal" }>,
+  platforms: Map<string, string>,
+): string | null {
   if (!/^[0-9a-fA-F:]{1,64}$/.test(row.serial)) return "序列号应为十六进制";
   if (!row.issuer) return "缺少签发者（issuer）";
   if (!row.holder) return "缺少持证人";
-  if (!isValidUscc(row.enterprise_uscc)) return `统一社会信用代码不正确：${row.enterprise_uscc}`;
-  if (!categories.has(row.category)) return `CA 证类别不存在：${row.category}`;
+  const holderKind = categories.get(row.category)?.holder_kind;
+  if (!holderKind) return `CA 证类别不存在：${row.category}`;
+  if (!row.enterprise_uscc && holderKind === "organization") return "单位锁须填写统一社会信用代码";
+  if (row.enterprise_uscc && !isValidUscc(row.enterprise_uscc)) {
+    return `统一社会信用代码不正确：${row.enterprise_uscc}`;
+  }
   const codes = splitPlatforms(row.platforms);
   const unknown = codes.filter((c) => !platforms.has(c));
   if (unknown.length > 0) return `应用平台不存在：${unknown.join("、")}`;
