@@ -16,13 +16,10 @@ const REVIEWER = { username: "reviewer", password: "Lnca@2026" } as const;
 async function watch(page: Page) {
   const violations: string[] = [];
   const errors: string[] = [];
-  // Reported through the console: the page's own CSP applies to whatever the test would inject otherwise.
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      console.warn(
-        `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`,
-      );
-    });
+  // Reported through the console; script text, as the e2e project has no DOM types.
+  await page.addInitScript({
+    content: `document.addEventListener("securitypolicyviolation", (e) =>
+      console.warn("CSP violation: " + e.effectiveDirective + " blocked " + e.blockedURI + " at " + e.sourceFile + ":" + e.lineNumber));`,
   });
   page.on("console", (message) => {
     const text = message.text();
