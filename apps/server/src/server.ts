@@ -2,7 +2,7 @@ import { type AppConfig, createContext } from "./app/context";
 import { migrateToLatest, openDatabase } from "./db/database";
 import { createApp } from "./http/app";
 import { createLogger } from "./http/logger";
-import { DEMO_PIN, DEMO_STAFF, demoKeys } from "./seed/demo-people";
+import { demoBanner } from "./seed/demo-banner";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 
 /** Opens the database, migrates, seeds the demo on an empty database, and starts HTTP and the workers. */
@@ -16,7 +16,7 @@ export async function startServer(config: AppConfig) {
   await app.listen({ host: config.host, port: config.port });
   const workers = ctx.startWorkers();
   logger.info({ database: database.kind, origin: config.publicOrigin }, "CA 互联互通服务平台已启动");
-  if (config.demo) printDemoAccounts(config.publicOrigin);
+  if (config.demo) console.info(await demoBanner(database.db, config.publicOrigin));
   return {
     app,
     ctx,
@@ -26,17 +26,4 @@ export async function startServer(config: AppConfig) {
       await database.close();
     },
   };
-}
-
-/** Demo mode only: the accounts a newcomer needs, on the console at every start. */
-function printDemoAccounts(origin: string): void {
-  const lines = [
-    `演示环境：${origin}`,
-    `  CA 登录：演示 CA 锁（拓展程序已随 npm start 启动），CA 锁密码 ${DEMO_PIN}`,
-    ...demoKeys.map((k) => `    · ${k.label}${k.boundTo ? `（已绑定 ${k.boundTo.mobile}）` : "（首次登录需绑定）"}`),
-    `  运营后台：${origin}/console`,
-    ...DEMO_STAFF.map((s) => `    · ${s.displayName}：${s.username} / ${s.password}`),
-    "  短信验证码：运营后台「短信发件箱」或本日志",
-  ];
-  console.info(lines.join("\n"));
 }

@@ -18,6 +18,7 @@ import { RegistryImportPage } from "./console/RegistryImportPage";
 import { RequireStaff } from "./console/RequireStaff";
 import { ReviewQueuePage } from "./console/ReviewQueuePage";
 import { SmsOutboxPage } from "./console/SmsOutboxPage";
+import { StaffOnly } from "./console/StaffOnly";
 import { PublicLayout } from "./layout/PublicLayout";
 import { LoginPage } from "./login/LoginPage";
 import { DownloadsPage } from "./portal/DownloadsPage";
@@ -62,11 +63,32 @@ export function AppRoutes() {
       >
         <Route index element={<Navigate to="review" replace />} />
         <Route path="review" element={<ReviewQueuePage />} />
-        <Route path="catalog" element={<CatalogPage />} />
+        <Route
+          path="catalog"
+          element={
+            <StaffOnly permission="console.catalog.read">
+              <CatalogPage />
+            </StaffOnly>
+          }
+        />
         <Route path="orders" element={<ConsoleOrdersPage />} />
         <Route path="invoices" element={<ConsoleInvoicesPage />} />
-        <Route path="registry" element={<RegistryImportPage />} />
-        <Route path="sms-outbox" element={<SmsOutboxPage />} />
+        <Route
+          path="registry"
+          element={
+            <StaffOnly permission="console.registry.import">
+              <RegistryImportPage />
+            </StaffOnly>
+          }
+        />
+        <Route
+          path="sms-outbox"
+          element={
+            <StaffOnly permission="console.sms_outbox.read">
+              <SmsOutboxPage />
+            </StaffOnly>
+          }
+        />
         <Route path="downloads" element={<ConsoleDownloadsPage />} />
       </Route>
     </Routes>

@@ -1,3 +1,4 @@
+import "./zod-jitless";
 import "dayjs/locale/zh-cn";
 import "./styles/base.css";
 import "./styles/portal.css";

@@ -101,6 +101,8 @@ export const staffSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   role: z.enum(["reviewer", "operator"]),
+  /** The console permissions this role holds, from the server's policy: the console shows only these. */
+  permissions: z.array(z.string()),
 });
 export type Staff = z.infer<typeof staffSchema>;
 

@@ -34,3 +34,11 @@ export const registryImportResponseSchema = z.object({
   rejected: z.array(z.object({ line: z.number().int(), code: z.string(), message: z.string() })),
 });
 export type RegistryImportResponse = z.infer<typeof registryImportResponseSchema>;
+
+/**
+ * The example the 证书名录 page shows, kept here so a server test imports exactly it: a unit key with a valid
+ * USCC, and a personal key that leaves the USCC empty; platform codes from the catalog.
+ */
+export const REGISTRY_CSV_EXAMPLE = `serial,issuer,holder,enterprise_uscc,category,platforms
+1A2B3C4D,CFCA,演示测试企业,91210102MA0Y8D0Q2J,unit_main,ln-jsgc|ln-zfcg
+5E6F7A8B,CFCA,张三,,cost_engineer,ln-jsgc`;

@@ -3,17 +3,14 @@ import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import {
-  createJsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppContext } from "../app/context";
 import { registerFeatureRoutes } from "../app/routes";
 import { registerActorResolution } from "./actor";
 import { registerCsrfProtection } from "./csrf";
 import { registerErrorHandler } from "./error-handler";
+import { openApiTransform, securitySchemes } from "./openapi";
+import { registerSecurityHeaders } from "./security-headers";
 import { registerWebApp } from "./web-app";
 
 export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -29,6 +26,7 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
   app.removeContentTypeParser("text/plain");
 
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, { keybridgeUrl: ctx.config.keybridgeUrl });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -36,16 +34,12 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
         description: "错误统一为 { error: { code, message } }；金额单位为分（fen）。",
         version: ctx.config.version,
       },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "lnca_session" } } },
+      components: { securitySchemes },
     },
-    transform: createJsonSchemaTransform({ skipList: ["/api/v1/openapi.json", "/api/v1/docs/*"] }),
+    transform: openApiTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/v1/docs" });
 
-  app.addHook("onSend", async (_request, reply) => {
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "same-origin");
-  });
   app.addHook("onRoute", (route) => {
     const isApi = route.url.startsWith("/api/v1/") && !route.url.startsWith("/api/v1/docs");
     if (isApi && route.url !== "/api/v1/openapi.json" && !route.config?.permission) {

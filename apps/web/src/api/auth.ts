@@ -7,7 +7,7 @@ import type {
   smsCodeResponseSchema,
 } from "@lnca/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, isApiError } from "./client";
+import { api } from "./client";
 
 export type SmsPurpose = "login" | "bind";
 export type SmsCodeResponse = ReturnType<typeof smsCodeResponseSchema.parse>;
@@ -18,18 +18,11 @@ export interface LoggedIn {
 
 export const SESSION_KEY = ["auth", "session"] as const;
 
-/** The logged-in user, or null when there is no session (401 is an answer here, not an error). */
+/** The logged-in user, or null when there is no session (the server answers `{ user: null }`). */
 export function useSession() {
   return useQuery({
     queryKey: SESSION_KEY,
-    queryFn: async (): Promise<SessionUser | null> => {
-      try {
-        return (await api<{ user: SessionUser }>("/auth/session")).user;
-      } catch (error) {
-        if (isApiError(error, "UNAUTHENTICATED")) return null;
-        throw error;
-      }
-    },
+    queryFn: async (): Promise<SessionUser | null> => (await api<{ user: SessionUser | null }>("/auth/session")).user,
     staleTime: 60_000,
   });
 }

@@ -13,16 +13,20 @@ import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useConsoleLogout, useStaffSession } from "../api/console";
 import { BrandMark } from "../layout/BrandMark";
 import { LogoutButton } from "../layout/LogoutButton";
+import { type ConsolePermission, useStaffCan } from "./StaffOnly";
 
 const STAFF_ROLES = { reviewer: "审核员", operator: "运营" } as const;
 
-const MENU: MenuProps["items"] = [
+type MenuEntry = NonNullable<MenuProps["items"]>[number] & { key: string; permission?: ConsolePermission };
+
+/** Entries without a permission are the later-version pages every staff role sees. */
+const MENU: MenuEntry[] = [
   { key: "/console/review", icon: <AuditOutlined />, label: "审核队列" },
-  { key: "/console/catalog", icon: <AppstoreOutlined />, label: "目录管理" },
+  { key: "/console/catalog", icon: <AppstoreOutlined />, label: "目录管理", permission: "console.catalog.read" },
   { key: "/console/orders", icon: <AccountBookOutlined />, label: "订单与支付" },
   { key: "/console/invoices", icon: <FileTextOutlined />, label: "发票管理" },
-  { key: "/console/registry", icon: <DatabaseOutlined />, label: "证书名录" },
-  { key: "/console/sms-outbox", icon: <MessageOutlined />, label: "短信发件箱" },
+  { key: "/console/registry", icon: <DatabaseOutlined />, label: "证书名录", permission: "console.registry.import" },
+  { key: "/console/sms-outbox", icon: <MessageOutlined />, label: "短信发件箱", permission: "console.sms_outbox.read" },
   { key: "/console/downloads", icon: <CloudDownloadOutlined />, label: "下载中心" },
 ];
 
@@ -32,6 +36,10 @@ export function ConsoleLayout() {
   const logout = useConsoleLogout();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const can = useStaffCan();
+  const menu = MENU.filter((entry) => !entry.permission || can(entry.permission)).map(
+    ({ permission: _, ...entry }) => entry,
+  );
 
   return (
     <Layout className="console-layout">
@@ -51,7 +59,7 @@ export function ConsoleLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} className="app-sider">
-          <Menu mode="inline" selectedKeys={[pathname]} items={MENU} onClick={({ key }) => navigate(key)} />
+          <Menu mode="inline" selectedKeys={[pathname]} items={menu} onClick={({ key }) => navigate(key)} />
         </Layout.Sider>
         <Layout.Content className="app-content">
           <Outlet />

@@ -1,7 +1,5 @@
+import { REGISTRY_CSV_EXAMPLE } from "@lnca/contracts";
 import { Descriptions, Typography } from "antd";
-
-const EXAMPLE = `serial,issuer,holder,enterprise_uscc,category,platforms
-1A2B3C4D,CFCA,演示测试企业,91210100XXXXXXXXXX,unit_main,lnjs|lnzfcg`;
 
 /** Explains the import format, so operators can prepare the old platform's export. */
 export function RegistryColumns() {
@@ -28,7 +26,7 @@ export function RegistryColumns() {
       <Typography.Paragraph type="secondary" style={{ margin: "12px 0 4px" }}>
         示例（第一行为表头；平台编码见【目录管理】→【应用平台】）：
       </Typography.Paragraph>
-      <pre className="csv-example">{EXAMPLE}</pre>
+      <pre className="csv-example">{REGISTRY_CSV_EXAMPLE}</pre>
     </>
   );
 }

@@ -15,7 +15,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app/context";
 import { clearSessionCookie, requestMeta, setSessionCookie } from "../../http/cookies";
-import { AppError } from "../../shared/app-error";
 import { loadSessionUser } from "../users/session-user";
 import { USER_SESSION_COOKIE } from "./sessions.service";
 
@@ -120,11 +119,15 @@ export const authRoutes =
       "/auth/session",
       {
         config: { permission: "session.read" },
-        schema: { tags, summary: "当前登录用户", response: { 200: z.object({ user: sessionUserSchema }) } },
+        schema: {
+          tags,
+          summary: "当前登录用户（未登录时 user 为 null）",
+          response: { 200: z.object({ user: sessionUserSchema.nullable() }) },
+        },
       },
       async (request) => {
         const actor = request.actor;
-        if (actor.kind !== "user") throw new AppError("UNAUTHENTICATED");
+        if (actor.kind !== "user") return { user: null };
         return { user: await loadSessionUser(ctx.database.db, actor.userId, actor.identity?.id ?? null) };
       },
     );

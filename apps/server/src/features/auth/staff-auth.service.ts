@@ -7,6 +7,7 @@ import { newId } from "../../shared/ids";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../../shared/passwords";
 import { forgetTries, HOUR, hitRateLimit, MINUTE, takeTry } from "../../shared/rate-limit";
 import { recordAudit, systemActor } from "../audit/audit";
+import { consolePermissionsOf } from "../policy/policy";
 import type { RequestMeta } from "./ca-login.service";
 import type { SessionService } from "./sessions.service";
 import { findStaffById, findStaffByUsername, insertStaff } from "./staff.queries";
@@ -104,5 +105,11 @@ export class StaffAuthService {
 }
 
 function toStaff(row: Pick<StaffTable, "id" | "username" | "display_name" | "role">): Staff {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    permissions: consolePermissionsOf(row.role),
+  };
 }

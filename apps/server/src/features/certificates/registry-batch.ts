@@ -47,7 +47,8 @@ export async function writeRegistryBatch(
   const enterpriseIds = await ensureEnterprises(
     trx,
     actor,
-    entries.map((e) => ({ uscc: e.row.enterprise_uscc, name: e.enterpriseName })),
+    // A personal key may name no enterprise (checkRow); its first CA login takes the certificate's.
+    entries.filter((e) => e.row.enterprise_uscc).map((e) => ({ uscc: e.row.enterprise_uscc, name: e.enterpriseName })),
     now,
   );
   const known = await findRegistryRows(
@@ -69,7 +70,7 @@ export async function writeRegistryBatch(
     fresh.map((e) => ({
       id: e.id,
       tokenLabel: null,
-      certificate: newRegistryCertificate(e, enterpriseIds.get(e.row.enterprise_uscc) as string),
+      certificate: newRegistryCertificate(e, enterpriseIds.get(e.row.enterprise_uscc) ?? null),
     })),
     now,
   );
@@ -84,7 +85,7 @@ export async function writeRegistryBatch(
       holder_name: e.row.holder,
       category_code: e.row.category,
       holder_kind: e.holderKind,
-      enterprise_id: enterpriseIds.get(e.row.enterprise_uscc) as string,
+      enterprise_id: enterpriseIds.get(e.row.enterprise_uscc) ?? null,
       updated_at: iso,
     });
     const mine = active.filter((a) => a.certificate_id === e.id);
@@ -124,7 +125,7 @@ export async function writeRegistryBatch(
 
 function newRegistryCertificate(
   e: { serial: string; holderKind: "organization" | "personal"; row: RegistryRow },
-  enterpriseId: string,
+  enterpriseId: string | null,
 ): NewCertificate {
   return {
     serial_number: e.serial,

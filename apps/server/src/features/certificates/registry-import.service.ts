@@ -112,14 +112,22 @@ function* batchesOf(lines: RegistryLine[]): Generator<RegistryLine[]> {
   if (batch.length > 0) yield batch;
 }
 
-function checkRow(row: Row, categories: Map<string, unknown>, platforms: Map<string, string>): string | null {
+function checkRow(
+  row: Row,
+  categories: RegistryCatalog["categoryByCode"],
+  platforms: Map<string, string>,
+): string | null {
   // PostgreSQL refuses NUL in text (the whole batch would fail) and no registry field has a control character.
   if (Object.values(row).some((field) => CONTROL_CHARACTER.test(field))) return "含有不可见的控制字符（如 NUL）";
   if (!/^[0-9a-fA-F:]{1,64}$/.test(row.serial)) return "序列号应为十六进制";
   if (!row.issuer) return "缺少签发者（issuer）";
   if (!row.holder) return "缺少持证人";
-  if (!isValidUscc(row.enterprise_uscc)) return `统一社会信用代码不正确：${row.enterprise_uscc}`;
-  if (!categories.has(row.category)) return `CA 证类别不存在：${row.category}`;
+  const holderKind = categories.get(row.category)?.holder_kind;
+  if (!holderKind) return `CA 证类别不存在：${row.category}`;
+  if (!row.enterprise_uscc && holderKind === "organization") return "单位锁须填写统一社会信用代码";
+  if (row.enterprise_uscc && !isValidUscc(row.enterprise_uscc)) {
+    return `统一社会信用代码不正确：${row.enterprise_uscc}`;
+  }
   const codes = splitPlatforms(row.platforms);
   const unknown = codes.filter((c) => !platforms.has(c));
   if (unknown.length > 0) return `应用平台不存在：${unknown.join("、")}`;

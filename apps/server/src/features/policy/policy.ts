@@ -1,5 +1,7 @@
 import type { RequestActor } from "./actor";
 
+type StaffRole = Extract<RequestActor, { kind: "staff" }>["role"];
+
 /**
  * The one place that says who may do what. Every route names one of these permissions; a route-level
  * check runs `can(actor, permission)` before the handler, and services call `can` again with the resource
@@ -13,14 +15,14 @@ export interface PolicyResource {
 }
 
 const anyone: Rule = () => true;
-const signedInUser: Rule = (a) => a.kind === "user";
 const anyStaff: Rule = (a) => a.kind === "staff";
 const operator: Rule = (a) => a.kind === "staff" && a.role === "operator";
 
 export const policy = {
   public: anyone,
   "auth.login": anyone,
-  "session.read": signedInUser,
+  // Anyone may ask; without a user session the answer is "no one" ({ user: null }), not an error.
+  "session.read": anyone,
   "session.logout": anyone,
   "console.login": anyone,
   "console.session": anyStaff,
@@ -39,3 +41,9 @@ export function can(actor: RequestActor, permission: Permission, resource?: Poli
 /** Console permissions are answered from the operator-console session, all others from the portal session. */
 export const isConsolePermission = (permission: Permission): boolean =>
   permission.startsWith("console.") && permission !== "console.login" && permission !== "console.logout";
+
+/** The console permissions a staff role holds, so the console shows each role only what it may do. */
+export function consolePermissionsOf(role: StaffRole): Permission[] {
+  const staff: RequestActor = { kind: "staff", staffId: "", sessionId: "", role };
+  return (Object.keys(policy) as Permission[]).filter((p) => isConsolePermission(p) && can(staff, p));
+}

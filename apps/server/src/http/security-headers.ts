@@ -1,0 +1,69 @@
+import fastifyHelmet from "@fastify/helmet";
+import type { FastifyInstance } from "fastify";
+
+/**
+ * Browser features the platform denies to itself and to anything it embeds. Every name here must be one
+ * Chromium knows, or it logs an error on each page load.
+ * The keybridge issue adds loopback access for the platform itself here (e.g. `"loopback-network": "self"`),
+ * so the web app may keep calling the keybridge on 127.0.0.1 once browsers ask for that permission.
+ */
+const PERMISSIONS_POLICY: Record<string, "()" | "self"> = {
+  accelerometer: "()",
+  autoplay: "()",
+  bluetooth: "()",
+  camera: "()",
+  "display-capture": "()",
+  "encrypted-media": "()",
+  fullscreen: "()",
+  geolocation: "()",
+  gyroscope: "()",
+  hid: "()",
+  "idle-detection": "()",
+  magnetometer: "()",
+  microphone: "()",
+  midi: "()",
+  payment: "()",
+  "picture-in-picture": "()",
+  "publickey-credentials-get": "()",
+  "screen-wake-lock": "()",
+  serial: "()",
+  usb: "()",
+  "xr-spatial-tracking": "()",
+};
+
+export const permissionsPolicy = Object.entries(PERMISSIONS_POLICY)
+  .map(([feature, allow]) => `${feature}=${allow}`)
+  .join(", ");
+
+/**
+ * Browser protections on every answer (HTML pages and API alike), through @fastify/helmet: a CSP with
+ * scripts from this origin only, no framing anywhere (frame-ancestors and X-Frame-Options), COOP, and the
+ * Permissions-Policy above. `keybridgeUrl` is the one other place the web app connects to.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, opts: { keybridgeUrl: string }): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        // antd writes its CSS-in-JS into <style> elements and style attributes; scripts stay 'self' only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'", new URL(opts.keybridgeUrl).origin],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: "deny" },
+    crossOriginOpenerPolicy: { policy: "same-origin" },
+    referrerPolicy: { policy: "same-origin" },
+  });
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.header("permissions-policy", permissionsPolicy);
+  });
+}
