@@ -1,7 +1,7 @@
 import { createPrivateKey, createSign, createVerify, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { exportPrivateKeyPem, generateKeyPair } from "@lnca/pki";
-import { systemActor } from "../apps/server/src/features/audit/audit";
 import type { IssuedChallenge } from "../apps/server/src/features/auth/challenges.service";
+import { systemActor } from "../apps/server/src/features/policy/actor";
 import { bindTokenToUser, createUser } from "../apps/server/src/features/users/accounts.service";
 import { type BenchResult, benchContext, interleavedOpsPerSecond, type Sample } from "./support";
 

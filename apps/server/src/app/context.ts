@@ -5,55 +5,38 @@ import { OutboxSmsSender } from "../adapters/sms/outbox-sms-sender";
 import type { SmsSender } from "../adapters/sms/sms";
 import type { Config } from "../config/config";
 import type { DatabaseHandle } from "../db/database";
-import { GroupCommit } from "../db/group-commit";
-import { systemActor } from "../features/audit/audit";
-import { BindingService } from "../features/auth/binding.service";
-import { CaLoginService } from "../features/auth/ca-login.service";
-import { ChallengeService } from "../features/auth/challenges.service";
-import { SessionService } from "../features/auth/sessions.service";
-import { SmsCodeService } from "../features/auth/sms-codes.service";
-import { SmsLoginService } from "../features/auth/sms-login.service";
-import { StaffAuthService } from "../features/auth/staff-auth.service";
-import { findVendorByCode } from "../features/catalog/catalog.queries";
-import { CatalogService } from "../features/catalog/catalog.service";
-import { CatalogAdminService } from "../features/catalog/catalog-admin.service";
-import { CertificateAdminService } from "../features/certificates/certificate-admin.service";
-import { IssuanceService } from "../features/certificates/issuance.service";
-import { RegistryImportService } from "../features/certificates/registry-import.service";
-import { TrustService } from "../features/certificates/trust.service";
-import { SMS_SEND_JOB, SmsService } from "../features/notifications/sms.service";
+import { UnitOfWork } from "../db/unit-of-work";
+import { type AuthServices, authModule } from "../features/auth/auth.module";
+import { type CatalogServices, catalogModule } from "../features/catalog/catalog.module";
+import { vendorIdOf } from "../features/catalog/catalog.service";
+import type { CatalogAdminService } from "../features/catalog/catalog-admin.service";
+import { type CertificatesServices, certificatesModule } from "../features/certificates/certificates.module";
+import { type NotificationsServices, notificationsModule } from "../features/notifications/notifications.module";
 import { OutboxWorker } from "../features/outbox/outbox.worker";
+import { systemActor } from "../features/policy/actor";
+import { systemModule } from "../features/system/system.module";
 import { type Clock, systemClock } from "../shared/clock";
+import type { FeatureModule, Runtime, Stoppable } from "./feature-module";
 
 export interface AppConfig extends Config {
   version: string;
   trustProxy: boolean;
 }
 
-/** The services of one server process, wired once; routes and workers reach everything through it. */
-export interface AppContext {
-  config: AppConfig;
-  database: DatabaseHandle;
-  logger: Logger;
-  clock: Clock;
-  sessions: SessionService;
-  catalog: CatalogService;
-  catalogAdmin: CatalogAdminService;
-  ca: BuiltinCaAdapter;
-  trust: TrustService;
-  certificateAdmin: CertificateAdminService;
-  registry: RegistryImportService;
-  issuance: IssuanceService;
-  sms: SmsService;
-  smsCodes: SmsCodeService;
-  challenges: ChallengeService;
-  caLogin: CaLoginService;
-  binding: BindingService;
-  smsLogin: SmsLoginService;
-  staffAuth: StaffAuthService;
-  /** Starts this process's outbox worker and CRL refresh (when enabled); returns how to stop them. */
-  startWorkers(): { stop(): Promise<void> };
-}
+/**
+ * One server process: the runtime, the chosen adapters, every module, and (for seeds, tests and the bench)
+ * the services the modules export, by name.
+ */
+export type AppContext = Runtime &
+  CatalogServices &
+  CertificatesServices &
+  NotificationsServices &
+  AuthServices & {
+    ca: BuiltinCaAdapter;
+    modules: readonly FeatureModule[];
+    /** Starts this process's outbox worker and the modules' timers (when enabled); returns how to stop them. */
+    startWorkers(): Stoppable;
+  };
 
 function smsSenderFor(config: AppConfig, logger: Logger): SmsSender {
   return config.sms.provider === "aliyun" ? new AliyunSmsSender(config.sms) : new OutboxSmsSender(logger);
@@ -62,6 +45,22 @@ function smsSenderFor(config: AppConfig, logger: Logger): SmsSender {
 const BUILTIN_CA_NAME = "辽宁 CA 互联互通演示";
 const BUILTIN_CA_VENDOR = "CFCA";
 
+/** The built-in CA, registered as the vendor it stands in for. */
+async function openBuiltinCa(runtime: Runtime, catalogAdmin: CatalogAdminService) {
+  const { config, database, clock } = runtime;
+  const vendorId =
+    (await vendorIdOf(database.db, BUILTIN_CA_VENDOR)) ??
+    (await catalogAdmin.createVendor(systemActor, { code: BUILTIN_CA_VENDOR, name: "中国金融认证中心（CFCA）" }));
+  const ca = await BuiltinCaAdapter.open(database.db, clock, {
+    name: BUILTIN_CA_NAME,
+    vendorId,
+    encryptionKey: config.secretKey,
+    crlUrl: `${config.publicOrigin}/api/v1/ca/crl`,
+  });
+  return { ca, vendorId };
+}
+
+/** The composition root: picks the adapters, builds each module from the ones it depends on, wires them. */
 export async function createContext(deps: {
   config: AppConfig;
   database: DatabaseHandle;
@@ -69,69 +68,45 @@ export async function createContext(deps: {
   clock?: Clock;
   smsSender?: SmsSender;
 }): Promise<AppContext> {
-  const { config, database, logger } = deps;
-  const db = database.db;
-  const clock = deps.clock ?? systemClock;
-  const catalogAdmin = new CatalogAdminService(db, clock);
-  const vendorId =
-    (await findVendorByCode(db, BUILTIN_CA_VENDOR))?.id ??
-    (await catalogAdmin.createVendor(systemActor, { code: BUILTIN_CA_VENDOR, name: "中国金融认证中心（CFCA）" }));
-  const ca = await BuiltinCaAdapter.open(db, clock, {
-    name: BUILTIN_CA_NAME,
-    vendorId,
-    encryptionKey: config.secretKey,
-    crlUrl: `${config.publicOrigin}/api/v1/ca/crl`,
-  });
-  const trust = new TrustService(db, clock);
-  const certificateAdmin = new CertificateAdminService(db, clock, ca, trust);
-  await certificateAdmin.refreshCrl(false);
-  const sessions = new SessionService(clock, config.sessionTtlMs);
-  const sms = new SmsService(db, deps.smsSender ?? smsSenderFor(config, logger), clock);
-  const smsCodes = new SmsCodeService(db, sms, clock, config.secretKey);
-  const challenges = new ChallengeService(db, clock, config.challengeTtlMs, config.secretKey);
-  const catalog = new CatalogService(db);
-  return {
+  const { config, logger } = deps;
+  const runtime: Runtime = {
     config,
-    database,
     logger,
-    clock,
-    sessions,
-    catalog,
-    catalogAdmin,
+    database: new UnitOfWork(deps.database),
+    clock: deps.clock ?? systemClock,
+  };
+  const catalog = catalogModule(runtime);
+  const { ca, vendorId } = await openBuiltinCa(runtime, catalog.services.catalogAdmin);
+  const notifications = notificationsModule(runtime, { smsSender: deps.smsSender ?? smsSenderFor(config, logger) });
+  const certificates = await certificatesModule(runtime, { ca, vendorId, catalog: catalog.services.catalog });
+  const auth = authModule(runtime, {
+    sms: notifications.services.sms,
+    trust: certificates.services.trust,
+    catalog: catalog.services.catalog,
+  });
+  const modules: FeatureModule[] = [systemModule(runtime), catalog, auth, certificates, notifications];
+  return {
+    ...runtime,
     ca,
-    trust,
-    certificateAdmin,
-    registry: new RegistryImportService(db, clock),
-    issuance: new IssuanceService(db, clock, ca, vendorId),
-    sms,
-    smsCodes,
-    challenges,
-    caLogin: new CaLoginService(db, new GroupCommit(db, database.kind), clock, challenges, trust, sessions, catalog),
-    binding: new BindingService(db, clock, smsCodes, sessions),
-    smsLogin: new SmsLoginService(db, clock, smsCodes, sessions),
-    staffAuth: new StaffAuthService(db, clock, sessions),
-    startWorkers: () => {
-      if (!config.workers) return { stop: async () => {} };
-      const worker = new OutboxWorker(database, { [SMS_SEND_JOB]: sms.sendJob }, logger);
-      worker.start();
-      const crlTimer = setInterval(
-        () => void certificateAdmin.refreshCrl(false).catch((err) => logger.error({ err }, "CRL refresh failed")),
-        3_600_000,
-      );
-      crlTimer.unref();
-      // Used-challenge records are needed only until the challenge expires (then its expiry refuses it).
-      const challengeTimer = setInterval(
-        () => void challenges.purgeExpired().catch((err) => logger.error({ err }, "challenge purge failed")),
-        600_000,
-      );
-      challengeTimer.unref();
-      return {
-        stop: async () => {
-          clearInterval(crlTimer);
-          clearInterval(challengeTimer);
-          await worker.stop();
-        },
-      };
+    modules,
+    ...catalog.services,
+    ...certificates.services,
+    ...notifications.services,
+    ...auth.services,
+    startWorkers: () => startWorkers(runtime, modules),
+  };
+}
+
+function startWorkers(runtime: Runtime, modules: readonly FeatureModule[]): Stoppable {
+  if (!runtime.config.workers) return { stop: async () => {} };
+  const jobs = Object.assign({}, ...modules.map((m) => m.jobs ?? {}));
+  const worker = new OutboxWorker(runtime.database, jobs, runtime.logger);
+  worker.start();
+  const started = modules.flatMap((m) => (m.start ? [m.start()] : []));
+  return {
+    stop: async () => {
+      await Promise.all(started.map((s) => s.stop()));
+      await worker.stop();
     },
   };
 }

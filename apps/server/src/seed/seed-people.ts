@@ -2,7 +2,7 @@ import path from "node:path";
 import { exportPrivateKeyPem, generateKeyPair } from "@lnca/pki";
 import { createSoftTokenFile } from "@lnca/pki/softtoken";
 import type { AppContext } from "../app/context";
-import { systemActor } from "../features/audit/audit";
+import { systemActor } from "../features/policy/actor";
 import { bindTokenToUser, createUser } from "../features/users/accounts.service";
 import { DEMO_PIN, DEMO_STAFF, demoKeys } from "./demo-people";
 

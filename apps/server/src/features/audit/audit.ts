@@ -1,15 +1,7 @@
 import type { DbOrTx } from "../../db/database";
-import type { AuditLogTable } from "../../db/schema";
 import { newId } from "../../shared/ids";
+import { type Actor, actorId } from "../policy/actor";
 import { insertAuditRow } from "./audit.queries";
-
-export interface Actor {
-  kind: AuditLogTable["actor_kind"];
-  id: string | null;
-  ip?: string | null;
-}
-
-export const systemActor: Actor = { kind: "system", id: null };
 
 /** Writes one audit row; always called inside the transaction that makes the change it records. */
 export async function recordAudit(
@@ -24,11 +16,11 @@ export async function recordAudit(
     id: newId(),
     at: at.toISOString(),
     actor_kind: actor.kind,
-    actor_id: actor.id,
+    actor_id: actorId(actor),
     action,
     entity_kind: entity.kind,
     entity_id: entity.id,
     data: JSON.stringify(data),
-    ip: actor.ip ?? null,
+    ip: ("ip" in actor ? actor.ip : null) ?? null,
   });
 }

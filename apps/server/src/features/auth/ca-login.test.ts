@@ -20,8 +20,8 @@ import {
 } from "../../../test/support/auth-helpers";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 import { insertTrustedCertificate } from "../../adapters/ca/builtin-ca.queries";
-import { systemActor } from "../audit/audit";
 import { updateCertificate } from "../certificates/certificates.queries";
+import { systemActor } from "../policy/actor";
 
 const clock = new TestClock();
 let t: TestApp;

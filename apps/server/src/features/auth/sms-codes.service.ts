@@ -1,6 +1,7 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { normalizeMobile } from "@lnca/contracts";
-import type { Db, DbOrTx } from "../../db/database";
+import type { DbOrTx } from "../../db/database";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { isoAfter } from "../../shared/clock";
@@ -29,21 +30,26 @@ const PER_IP = [
 
 /** SMS verification codes: issued with limits, stored only as an HMAC, single use, five tries. */
 export class SmsCodeService {
-  constructor(
-    private readonly db: Db,
-    private readonly sms: SmsService,
-    private readonly clock: Clock,
-    private readonly secret: string,
-  ) {}
+  private readonly database: UnitOfWork;
+  private readonly sms: SmsService;
+  private readonly clock: Clock;
+  private readonly secret: string;
+
+  constructor(deps: { database: UnitOfWork; sms: SmsService; clock: Clock; secret: string }) {
+    this.database = deps.database;
+    this.sms = deps.sms;
+    this.clock = deps.clock;
+    this.secret = deps.secret;
+  }
 
   async send(input: { mobile: string; purpose: SmsPurpose; ip: string | null }) {
     const mobile = requireMobile(input.mobile);
-    if (input.purpose === "login" && !(await findUserByMobile(this.db, mobile))) {
+    if (input.purpose === "login" && !(await findUserByMobile(this.database.db, mobile))) {
       throw new AppError("ACCOUNT_NOT_FOUND");
     }
     const now = this.clock.now();
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-    await this.db.transaction().execute(async (trx) => {
+    await this.database.transaction(async (trx) => {
       await hitRateLimit(trx, {
         bucket: "sms:mobile",
         subject: mobile,
@@ -84,14 +90,14 @@ export class SmsCodeService {
     code: string;
   }): Promise<{ codeId: string; mobile: string }> {
     const mobile = requireMobile(input.mobile);
-    const row = await findLatestOpenCode(this.db, mobile, input.purpose);
+    const row = await findLatestOpenCode(this.database.db, mobile, input.purpose);
     if (!row) throw new AppError("SMS_CODE_INVALID");
     if (row.expires_at <= this.clock.now().toISOString()) throw new AppError("SMS_CODE_EXPIRED");
     if (row.attempts >= MAX_ATTEMPTS) throw new AppError("SMS_CODE_TOO_MANY_ATTEMPTS");
     const expected = Buffer.from(row.code_hash, "hex");
     const actual = Buffer.from(this.hash(mobile, input.purpose, input.code.trim()), "hex");
     if (!timingSafeEqual(expected, actual)) {
-      await countFailedAttempt(this.db, row.id);
+      await countFailedAttempt(this.database.db, row.id);
       throw new AppError("SMS_CODE_INVALID");
     }
     return { codeId: row.id, mobile };

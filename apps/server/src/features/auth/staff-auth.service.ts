@@ -1,12 +1,13 @@
 import type { Staff } from "@lnca/contracts";
-import type { Db } from "../../db/database";
 import type { StaffTable } from "../../db/schema";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
 import { hashPassword, verifyPassword } from "../../shared/passwords";
 import { HOUR, hitRateLimit, MINUTE } from "../../shared/rate-limit";
-import { recordAudit, systemActor } from "../audit/audit";
+import { recordAudit } from "../audit/audit";
+import { systemActor } from "../policy/actor";
 import type { RequestMeta } from "./ca-login.service";
 import type { SessionService } from "./sessions.service";
 import { findStaffById, findStaffByUsername, insertStaff } from "./staff.queries";
@@ -19,7 +20,7 @@ const LOGIN_WINDOWS = [
 /** Operator-console accounts (审核员, 运营): username + password, their own session cookie. */
 export class StaffAuthService {
   constructor(
-    private readonly db: Db,
+    private readonly database: UnitOfWork,
     private readonly clock: Clock,
     private readonly sessions: SessionService,
   ) {}
@@ -29,22 +30,22 @@ export class StaffAuthService {
     meta: RequestMeta,
   ): Promise<{ staff: Staff; sessionToken: string }> {
     const now = this.clock.now();
-    await hitRateLimit(this.db, {
+    await hitRateLimit(this.database.db, {
       bucket: "console-login",
       subject: `${input.username}|${meta.ip ?? ""}`,
       windows: LOGIN_WINDOWS,
       now,
       code: "LOGIN_RATE_LIMITED",
     });
-    const staff = await findStaffByUsername(this.db, input.username);
+    const staff = await findStaffByUsername(this.database.db, input.username);
     if (!staff || staff.disabled || !(await verifyPassword(input.password, staff.password_hash))) {
       throw new AppError("CREDENTIALS_INVALID");
     }
-    return this.db.transaction().execute(async (trx) => {
+    return this.database.transaction(async (trx) => {
       const session = await this.sessions.create(trx, { subject: { kind: "staff", staffId: staff.id }, ...meta });
       await recordAudit(
         trx,
-        { kind: "staff", id: staff.id, ip: meta.ip },
+        { kind: "staff", staffId: staff.id, role: staff.role, ip: meta.ip },
         "console.login",
         { kind: "staff", id: staff.id },
         {},
@@ -55,7 +56,7 @@ export class StaffAuthService {
   }
 
   async find(staffId: string): Promise<Staff> {
-    const staff = await findStaffById(this.db, staffId);
+    const staff = await findStaffById(this.database.db, staffId);
     if (!staff) throw new AppError("UNAUTHENTICATED");
     return toStaff(staff);
   }
@@ -69,7 +70,7 @@ export class StaffAuthService {
     const id = newId();
     const now = this.clock.now();
     const passwordHash = await hashPassword(input.password);
-    await this.db.transaction().execute(async (trx) => {
+    await this.database.transaction(async (trx) => {
       await insertStaff(trx, {
         id,
         username: input.username,

@@ -2,8 +2,9 @@ import type { CertificateDescription } from "@lnca/pki";
 import type { DbOrTx } from "../../db/database";
 import type { CertificatesTable } from "../../db/schema";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit";
 import { ensureEnterprise } from "../enterprises/enterprises.service";
+import type { Actor } from "../policy/actor";
 import {
   findCertificateWithBindingByFingerprint,
   findRegistryCandidates,

@@ -1,12 +1,14 @@
 import { isValidUscc, type RegistryImportResponse } from "@lnca/contracts";
 import { parse } from "csv-parse/sync";
-import type { Db, DbOrTx } from "../../db/database";
+import type { DbOrTx } from "../../db/database";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
-import { listActivePlatforms, listCategories } from "../catalog/catalog.queries";
+import { recordAudit } from "../audit/audit";
+import type { CatalogService } from "../catalog/catalog.service";
 import { ensureEnterprise } from "../enterprises/enterprises.service";
+import type { Actor } from "../policy/actor";
 import {
   endAssociations,
   findRegistryRow,
@@ -28,15 +30,17 @@ type Row = Record<(typeof COLUMNS)[number], string>;
  */
 export class RegistryImportService {
   constructor(
-    private readonly db: Db,
+    private readonly database: UnitOfWork,
     private readonly clock: Clock,
+    private readonly catalog: CatalogService,
   ) {}
 
   async importCsv(actor: Actor, csv: string): Promise<RegistryImportResponse> {
     const rows = parseRegistry(csv);
-    const [categories, platforms] = await Promise.all([listCategories(this.db), listActivePlatforms(this.db)]);
-    const categoryByCode = new Map(categories.map((c) => [c.code, c]));
-    const platformByCode = new Map(platforms.map((p) => [p.code, p.id]));
+    const [categoryByCode, platformByCode] = await Promise.all([
+      this.catalog.categoryHolderKinds(),
+      this.catalog.activePlatformIdsByCode(),
+    ]);
     const result: RegistryImportResponse = { imported: 0, updated: 0, rejected: [] };
     for (const { line, row } of rows) {
       const problem = checkRow(row, categoryByCode, platformByCode);
@@ -44,9 +48,9 @@ export class RegistryImportService {
         result.rejected.push({ line, code: "REGISTRY_IMPORT_INVALID", message: problem });
         continue;
       }
-      const outcome = await this.db
-        .transaction()
-        .execute((trx) => this.upsertRow(trx, actor, row, categoryByCode, platformByCode));
+      const outcome = await this.database.transaction((trx) =>
+        this.upsertRow(trx, actor, row, categoryByCode, platformByCode),
+      );
       result[outcome] += 1;
     }
     return result;
@@ -56,13 +60,13 @@ export class RegistryImportService {
     trx: DbOrTx,
     actor: Actor,
     row: Row,
-    categoryByCode: Map<string, { holder_kind: "organization" | "personal" }>,
+    holderKindByCategory: Map<string, "organization" | "personal">,
     platformByCode: Map<string, string>,
   ): Promise<"imported" | "updated"> {
     const now = this.clock.now();
     const iso = now.toISOString();
     const serial = normaliseSerial(row.serial);
-    const holderKind = categoryByCode.get(row.category)?.holder_kind ?? "personal";
+    const holderKind = holderKindByCategory.get(row.category) ?? "personal";
     const enterpriseName =
       row.enterprise_name || (holderKind === "organization" ? row.holder : `单位（${row.enterprise_uscc}）`);
     const enterpriseId = await ensureEnterprise(trx, actor, { uscc: row.enterprise_uscc, name: enterpriseName, now });

@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../db/database";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit";
+import type { Actor } from "../policy/actor";
 import { findEnterpriseByUscc, insertEnterprise } from "./enterprises.queries";
 
 /** The enterprise a certificate names, created on first sight (its information is then completed in J3). */

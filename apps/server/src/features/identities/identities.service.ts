@@ -2,7 +2,8 @@ import type { DbOrTx } from "../../db/database";
 import type { IdentityRole, IdentityStatus } from "../../db/schema";
 import { AppError } from "../../shared/app-error";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit";
+import type { Actor } from "../policy/actor";
 import { findActiveAdmin, findOpenIdentity, insertIdentity } from "./identities.queries";
 
 /**

@@ -1,6 +1,7 @@
 import type { SmsOutboxItem } from "@lnca/contracts";
 import { renderSms, type SmsSender, type SmsTemplate } from "../../adapters/sms/sms";
-import type { Db, DbOrTx } from "../../db/database";
+import type { DbOrTx } from "../../db/database";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
 import { enqueueJob } from "../outbox/outbox";
@@ -11,7 +12,7 @@ export const SMS_SEND_JOB = "sms.send";
 /** SMS go out through the outbox: queued in the caller's transaction, sent after commit by a worker. */
 export class SmsService {
   constructor(
-    private readonly db: Db,
+    private readonly database: UnitOfWork,
     private readonly sender: SmsSender,
     private readonly clock: Clock,
   ) {}
@@ -39,7 +40,7 @@ export class SmsService {
 
   /** The job: sends once; a message already sent is not sent again when the job re-runs after a crash. */
   readonly sendJob = async (payload: Record<string, unknown>): Promise<void> => {
-    const message = await findSmsMessage(this.db, String(payload.messageId));
+    const message = await findSmsMessage(this.database.db, String(payload.messageId));
     if (!message || message.status === "sent") return;
     try {
       const result = await this.sender.send({
@@ -49,7 +50,7 @@ export class SmsService {
         params: JSON.parse(message.params) as Record<string, string>,
       });
       const now = this.clock.now().toISOString();
-      await updateSmsMessage(this.db, message.id, {
+      await updateSmsMessage(this.database.db, message.id, {
         status: "sent",
         provider_message_id: result.providerMessageId,
         error: null,
@@ -57,7 +58,7 @@ export class SmsService {
         updated_at: now,
       });
     } catch (error) {
-      await updateSmsMessage(this.db, message.id, {
+      await updateSmsMessage(this.database.db, message.id, {
         status: "failed",
         error: error instanceof Error ? error.message.slice(0, 500) : "发送失败",
         updated_at: this.clock.now().toISOString(),
@@ -67,7 +68,7 @@ export class SmsService {
   };
 
   async page(page: number, pageSize: number): Promise<{ items: SmsOutboxItem[]; total: number }> {
-    const result = await pageSmsMessages(this.db, page, pageSize);
+    const result = await pageSmsMessages(this.database.db, page, pageSize);
     return {
       total: result.total,
       items: result.items.map((m) => ({

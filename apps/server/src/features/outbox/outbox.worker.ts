@@ -24,7 +24,7 @@ export class OutboxWorker {
   private running: Promise<number> | null = null;
 
   constructor(
-    private readonly database: DatabaseHandle,
+    private readonly database: Pick<DatabaseHandle, "db" | "kind">,
     private readonly handlers: Record<string, JobHandler>,
     private readonly logger: Logger,
     private readonly intervalMs = 1_000,

@@ -1,11 +1,11 @@
-import type { RequestActor } from "./actor";
+import type { Actor } from "./actor";
 
 /**
  * The one place that says who may do what. Every route names one of these permissions; a route-level
  * check runs `can(actor, permission)` before the handler, and services call `can` again with the resource
  * when the answer depends on it (e.g. an enterprise's own administrator).
  */
-type Rule = (actor: RequestActor, resource?: PolicyResource) => boolean;
+type Rule = (actor: Actor, resource?: PolicyResource) => boolean;
 
 export interface PolicyResource {
   enterpriseId?: string | null;
@@ -32,7 +32,7 @@ export const policy = {
 
 export type Permission = keyof typeof policy;
 
-export function can(actor: RequestActor, permission: Permission, resource?: PolicyResource): boolean {
+export function can(actor: Actor, permission: Permission, resource?: PolicyResource): boolean {
   return policy[permission](actor, resource);
 }
 

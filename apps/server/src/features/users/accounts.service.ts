@@ -2,9 +2,10 @@ import type { DbOrTx } from "../../db/database";
 import type { CertificatesTable, IdentityRole } from "../../db/schema";
 import { AppError } from "../../shared/app-error";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit";
 import { bindTokenIfUnbound } from "../certificates/certificates.queries";
 import { grantIdentity } from "../identities/identities.service";
+import type { Actor } from "../policy/actor";
 import { insertUser } from "./users.queries";
 
 /** Which identity a personal key gives its holder in the certificate's enterprise. */
