@@ -8,7 +8,7 @@ import { isoAfter } from "../../shared/clock";
 import { newId } from "../../shared/ids";
 import { DAY, HOUR, hitRateLimit, MINUTE } from "../../shared/rate-limit";
 import type { SmsService } from "../notifications/sms.service";
-import { findUserByMobile } from "../users/users.queries";
+import { findAccountByMobile } from "../users/accounts.service";
 import { consumeCode, countFailedAttempt, findLatestOpenCode, insertSmsCode } from "./sms-codes.queries";
 
 export type SmsPurpose = "login" | "bind";
@@ -44,7 +44,7 @@ export class SmsCodeService {
 
   async send(input: { mobile: string; purpose: SmsPurpose; ip: string | null }) {
     const mobile = requireMobile(input.mobile);
-    if (input.purpose === "login" && !(await findUserByMobile(this.database.db, mobile))) {
+    if (input.purpose === "login" && !(await findAccountByMobile(this.database.db, mobile))) {
       throw new AppError("ACCOUNT_NOT_FOUND");
     }
     const now = this.clock.now();

@@ -3,8 +3,8 @@ import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { recordAudit } from "../audit/audit";
+import { findAccountByMobile } from "../users/accounts.service";
 import { defaultIdentityId, loadSessionUser } from "../users/session-user";
-import { findUserByMobile } from "../users/users.queries";
 import type { RequestMeta } from "./ca-login.service";
 import type { SessionService } from "./sessions.service";
 import type { SmsCodeService } from "./sms-codes.service";
@@ -28,7 +28,7 @@ export class SmsLoginService {
     meta: RequestMeta,
   ): Promise<{ user: SessionUser; sessionToken: string }> {
     const code = await this.smsCodes.check({ mobile: input.mobile, purpose: "login", code: input.smsCode });
-    const user = await findUserByMobile(this.database.db, code.mobile);
+    const user = await findAccountByMobile(this.database.db, code.mobile);
     if (!user) throw new AppError("ACCOUNT_NOT_FOUND");
     return this.database.transaction(async (trx) => {
       await this.smsCodes.consume(trx, code.codeId);

@@ -3,10 +3,24 @@ import type { CertificatesTable, IdentityRole } from "../../db/schema";
 import { AppError } from "../../shared/app-error";
 import { newId } from "../../shared/ids";
 import { recordAudit } from "../audit/audit";
-import { bindTokenIfUnbound } from "../certificates/certificates.queries";
+import { bindTokenOnce } from "../certificates/certificates.service";
 import { grantIdentity } from "../identities/identities.service";
 import type { Actor } from "../policy/actor";
-import { insertUser } from "./users.queries";
+import { findUserByIdNumber, findUserByMobile, insertUser, updateUser } from "./users.queries";
+
+/** The account of a mobile number or resident ID, if any (other features look accounts up here). */
+export function findAccountByMobile(db: DbOrTx, mobile: string) {
+  return findUserByMobile(db, mobile);
+}
+
+export function findAccountByIdNumber(db: DbOrTx, idNumber: string) {
+  return findUserByIdNumber(db, idNumber);
+}
+
+/** Records the resident ID of an account that had none (a main key's binding tells it). */
+export function setAccountIdNumber(trx: DbOrTx, userId: string, idNumber: string, now: Date): Promise<void> {
+  return updateUser(trx, userId, { id_number: idNumber, updated_at: now.toISOString() });
+}
 
 /** Which identity a personal key gives its holder in the certificate's enterprise. */
 const roleOfCategory: Record<string, IdentityRole> = {
@@ -50,7 +64,7 @@ export async function bindTokenToUser(
   input: { certificate: CertificatesTable; userId: string; now: Date },
 ): Promise<string> {
   const { certificate, userId, now } = input;
-  if (!(await bindTokenIfUnbound(trx, certificate.token_id, userId, now.toISOString()))) {
+  if (!(await bindTokenOnce(trx, certificate.token_id, userId, now))) {
     throw new AppError("TOKEN_ALREADY_BOUND");
   }
   await recordAudit(
