@@ -54,6 +54,8 @@ export const errorCatalog = {
 
   CA_UNAVAILABLE: { status: 503, message: "证书签发服务暂不可用，请稍后再试" },
   REGISTRY_IMPORT_INVALID: { status: 400, message: "证书名录文件格式不正确" },
+  ENTERPRISE_NOT_FOUND: { status: 404, message: "单位不存在" },
+  CERTIFICATE_NOT_FOUND: { status: 404, message: "证书不存在" },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

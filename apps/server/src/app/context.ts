@@ -11,6 +11,7 @@ import { type CatalogServices, catalogModule } from "../features/catalog/catalog
 import { vendorIdOf } from "../features/catalog/catalog.service";
 import type { CatalogAdminService } from "../features/catalog/catalog-admin.service";
 import { type CertificatesServices, certificatesModule } from "../features/certificates/certificates.module";
+import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
 import { type NotificationsServices, notificationsModule } from "../features/notifications/notifications.module";
 import { OutboxWorker } from "../features/outbox/outbox.worker";
 import { systemActor } from "../features/policy/actor";
@@ -31,6 +32,7 @@ export type AppContext = Runtime &
   CatalogServices &
   CertificatesServices &
   NotificationsServices &
+  EnterprisesServices &
   AuthServices & {
     ca: BuiltinCaAdapter;
     modules: readonly FeatureModule[];
@@ -84,7 +86,8 @@ export async function createContext(deps: {
     trust: certificates.services.trust,
     catalog: catalog.services.catalog,
   });
-  const modules: FeatureModule[] = [systemModule(runtime), catalog, auth, certificates, notifications];
+  const enterprises = enterprisesModule(runtime);
+  const modules: FeatureModule[] = [systemModule(runtime), catalog, auth, certificates, notifications, enterprises];
   return {
     ...runtime,
     ca,
@@ -92,6 +95,7 @@ export async function createContext(deps: {
     ...catalog.services,
     ...certificates.services,
     ...notifications.services,
+    ...enterprises.services,
     ...auth.services,
     startWorkers: () => startWorkers(runtime, modules),
   };

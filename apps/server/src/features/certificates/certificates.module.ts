@@ -3,12 +3,15 @@ import { everyInterval, type FeatureModule, type Runtime } from "../../app/featu
 import type { CatalogService } from "../catalog/catalog.service";
 import { caRoutes } from "./ca.routes";
 import { CertificateAdminService } from "./certificate-admin.service";
+import { CertificateDirectory } from "./certificate-directory.service";
+import { certificatesRoutes } from "./certificates.routes";
 import { IssuanceService } from "./issuance.service";
 import { registryImportConsoleRoutes } from "./registry-import.routes";
 import { RegistryImportService } from "./registry-import.service";
 import { TrustService } from "./trust.service";
 
 export interface CertificatesServices {
+  certificates: CertificateDirectory;
   trust: TrustService;
   certificateAdmin: CertificateAdminService;
   registry: RegistryImportService;
@@ -31,6 +34,7 @@ export async function certificatesModule(
   const certificateAdmin = new CertificateAdminService({ database, clock, ca, trust });
   await certificateAdmin.refreshCrl(false);
   const services = {
+    certificates: new CertificateDirectory(database),
     trust,
     certificateAdmin,
     registry: new RegistryImportService(database, clock, deps.catalog),
@@ -39,7 +43,13 @@ export async function certificatesModule(
   return {
     name: "certificates",
     services,
-    routes: { portal: caRoutes({ ca }), console: registryImportConsoleRoutes(services) },
+    routes: {
+      portal: async (app) => {
+        await app.register(caRoutes({ ca }));
+        await app.register(certificatesRoutes(services));
+      },
+      console: registryImportConsoleRoutes(services),
+    },
     start: () => everyInterval(logger, "CRL refresh", CRL_REFRESH_MS, () => certificateAdmin.refreshCrl(false)),
   };
 }
