@@ -13,7 +13,8 @@ import type { CatalogAdminService } from "../features/catalog/catalog-admin.serv
 import { type CertificatesServices, certificatesModule } from "../features/certificates/certificates.module";
 import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
 import { type NotificationsServices, notificationsModule } from "../features/notifications/notifications.module";
-import { OutboxWorker } from "../features/outbox/outbox.worker";
+import { outboxModule } from "../features/outbox/outbox.module";
+import type { JobHandler } from "../features/outbox/outbox.worker";
 import { systemActor } from "../features/policy/actor";
 import { systemModule } from "../features/system/system.module";
 import { type Clock, systemClock } from "../shared/clock";
@@ -87,7 +88,8 @@ export async function createContext(deps: {
     catalog: catalog.services.catalog,
   });
   const enterprises = enterprisesModule(runtime);
-  const modules: FeatureModule[] = [systemModule(runtime), catalog, auth, certificates, notifications, enterprises];
+  const features: FeatureModule[] = [systemModule(runtime), catalog, auth, certificates, notifications, enterprises];
+  const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
     ...runtime,
     ca,
@@ -101,16 +103,13 @@ export async function createContext(deps: {
   };
 }
 
+/** The one job map the outbox worker runs: job kind → handler, as the modules contribute them. */
+function jobsOf(modules: readonly FeatureModule[]): Record<string, JobHandler> {
+  return Object.assign({}, ...modules.map((m) => m.jobs ?? {}));
+}
+
 function startWorkers(runtime: Runtime, modules: readonly FeatureModule[]): Stoppable {
   if (!runtime.config.workers) return { stop: async () => {} };
-  const jobs = Object.assign({}, ...modules.map((m) => m.jobs ?? {}));
-  const worker = new OutboxWorker(runtime.database, jobs, runtime.logger);
-  worker.start();
   const started = modules.flatMap((m) => (m.start ? [m.start()] : []));
-  return {
-    stop: async () => {
-      await Promise.all(started.map((s) => s.stop()));
-      await worker.stop();
-    },
-  };
+  return { stop: async () => void (await Promise.all(started.map((s) => s.stop()))) };
 }
