@@ -28,7 +28,7 @@ export async function seedDemoPeople(ctx: AppContext): Promise<string> {
     });
     const person = key.boundTo;
     if (person) {
-      await ctx.database.db.transaction().execute(async (trx) => {
+      await ctx.database.transaction(async (trx) => {
         const userId = await createUser(trx, systemActor, { ...person, via: "demo_seed", now });
         await bindTokenToUser(trx, systemActor, { certificate, userId, now });
       });
