@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { systemActor } from "../apps/server/src/features/policy/actor";
 import { largeRegistryCsv } from "../apps/server/test/support/registry";
 import { type BenchResult, benchContext } from "./support";
 
@@ -20,7 +21,7 @@ export async function registryImportBench(): Promise<BenchResult> {
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const started = performance.now();
-    const result = await ctx.registry.importCsv({ kind: "system", id: null }, csv);
+    const result = await ctx.registry.importCsv(systemActor, csv);
     const took = performance.now() - started;
     delay.disable();
     if (result.imported !== ROWS) throw new Error(`imported ${result.imported} of ${ROWS} rows`);

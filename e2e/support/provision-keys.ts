@@ -19,7 +19,7 @@ import { createPkcs11Backend } from "../../apps/keybridge/src/backend/pkcs11";
 import { createContext } from "../../apps/server/src/app/context";
 import { loadConfig } from "../../apps/server/src/config/config";
 import { openDatabase } from "../../apps/server/src/db/database";
-import { systemActor } from "../../apps/server/src/features/audit/audit";
+import { systemActor } from "../../apps/server/src/features/policy/actor";
 import { buildBoundToken } from "../../apps/server/test/support/factories";
 import {
   adminTaken,

@@ -3,6 +3,7 @@ import { caLoginErrors } from "./errors/ca-login";
 import { catalogErrors } from "./errors/catalog";
 import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
+import { enterpriseErrors } from "./errors/enterprises";
 
 /**
  * Every error the platform returns, with its HTTP status and the zh-CN message users see.
@@ -14,6 +15,7 @@ export const errorCatalog = {
   ...caLoginErrors,
   ...accountErrors,
   ...certificateErrors,
+  ...enterpriseErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -52,3 +52,9 @@ export function maskMobile(mobile: string): string {
 export function maskIdNumber(id: string): string {
   return id.length === 18 ? `${id.slice(0, 4)}**********${id.slice(14)}` : "***";
 }
+
+/** Shows a person's name with only its first character: 张** (an enterprise's members see who administers it). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length === 0 ? "***" : `${chars[0]}${"*".repeat(Math.max(1, chars.length - 1))}`;
+}

@@ -8,3 +8,4 @@ export * from "./errors";
 export * from "./identifiers";
 export * from "./keybridge";
 export * from "./money";
+export * from "./resources";

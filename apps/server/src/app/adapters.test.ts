@@ -3,7 +3,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueKey, newEnterprise, nextSeq, organizationProfile } from "../../test/support/auth-helpers";
 import { createTestApp, type TestApp } from "../../test/support/test-app";
-import { systemActor } from "../features/audit/audit";
+import { systemActor } from "../features/policy/actor";
 import { AppError } from "../shared/app-error";
 import { createContext } from "./context";
 
@@ -56,7 +56,7 @@ describe(`CA adapter per vendor (${process.env.TEST_DATABASE_URL ? "postgres" : 
 
     const restarted = await createContext({
       config: t.ctx.config,
-      database: t.ctx.database,
+      database: { ...t.ctx.database, close: async () => {} },
       logger: pino({ level: "silent" }),
       clock: t.ctx.clock,
     });

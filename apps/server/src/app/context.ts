@@ -1,63 +1,58 @@
 import type { Logger } from "pino";
-import type { PlatformCa } from "../adapters/ca/ca-adapter";
 import type { SmsSender } from "../adapters/sms/sms";
 import type { Config } from "../config/config";
 import type { DatabaseHandle } from "../db/database";
-import { GroupCommit } from "../db/group-commit";
-import { systemActor } from "../features/audit/audit";
-import { BindingService } from "../features/auth/binding.service";
-import { CaLoginService } from "../features/auth/ca-login.service";
-import { ChallengeService } from "../features/auth/challenges.service";
-import { SessionService } from "../features/auth/sessions.service";
-import { SmsCodeService } from "../features/auth/sms-codes.service";
-import { SmsLoginService } from "../features/auth/sms-login.service";
-import { StaffAuthService } from "../features/auth/staff-auth.service";
-import { findVendorByCode } from "../features/catalog/catalog.queries";
-import { CatalogService } from "../features/catalog/catalog.service";
-import { CatalogAdminService } from "../features/catalog/catalog-admin.service";
-import { CertificateAdminService } from "../features/certificates/certificate-admin.service";
-import { IssuanceService } from "../features/certificates/issuance.service";
-import { RegistryImportService } from "../features/certificates/registry-import.service";
-import { TrustService } from "../features/certificates/trust.service";
-import { SmsService } from "../features/notifications/sms.service";
+import { UnitOfWork } from "../db/unit-of-work";
+import { type AuthServices, authModule } from "../features/auth/auth.module";
+import { type CatalogServices, catalogModule } from "../features/catalog/catalog.module";
+import { vendorIdOf } from "../features/catalog/catalog.service";
+import type { CatalogAdminService } from "../features/catalog/catalog-admin.service";
+import { type CertificatesServices, certificatesModule } from "../features/certificates/certificates.module";
+import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
+import { type NotificationsServices, notificationsModule } from "../features/notifications/notifications.module";
 import type { JobHandlers } from "../features/outbox/outbox";
-import { OutboxWorker } from "../features/outbox/outbox.worker";
+import { outboxModule } from "../features/outbox/outbox.module";
+import { systemActor } from "../features/policy/actor";
+import { systemModule } from "../features/system/system.module";
+import { AppError } from "../shared/app-error";
 import { type Clock, systemClock } from "../shared/clock";
 import { type Adapters, createAdapters } from "./adapters";
+import type { FeatureModule, Runtime, Stoppable } from "./feature-module";
 
 export interface AppConfig extends Config {
   version: string;
   trustProxy: boolean;
 }
 
-/** The services of one server process, wired once; routes and workers reach everything through it. */
-export interface AppContext {
-  config: AppConfig;
-  database: DatabaseHandle;
-  logger: Logger;
-  clock: Clock;
-  sessions: SessionService;
-  catalog: CatalogService;
-  catalogAdmin: CatalogAdminService;
-  ca: PlatformCa;
-  adapters: Adapters;
-  trust: TrustService;
-  certificateAdmin: CertificateAdminService;
-  registry: RegistryImportService;
-  issuance: IssuanceService;
-  sms: SmsService;
-  smsCodes: SmsCodeService;
-  challenges: ChallengeService;
-  caLogin: CaLoginService;
-  binding: BindingService;
-  smsLogin: SmsLoginService;
-  staffAuth: StaffAuthService;
-  /** Starts this process's outbox worker and CRL refresh (when enabled); returns how to stop them. */
-  startWorkers(): { stop(): Promise<void> };
-}
+/**
+ * One server process: the runtime, the chosen adapters, every module, and (for seeds, tests and the bench)
+ * the services the modules export, by name.
+ */
+export type AppContext = Runtime &
+  CatalogServices &
+  CertificatesServices &
+  NotificationsServices &
+  EnterprisesServices &
+  AuthServices & {
+    adapters: Adapters;
+    /** The platform's own CA (adapters.ca): its chain and root, for seeds, tests and the bench. */
+    ca: Adapters["ca"];
+    modules: readonly FeatureModule[];
+    /** Starts this process's outbox worker and the modules' timers (when enabled); returns how to stop them. */
+    startWorkers(): Stoppable;
+  };
 
 const BUILTIN_CA_VENDOR = "CFCA";
 
+/** The vendor the built-in CA stands in for (its roots are registered as that vendor's). */
+async function builtinCaVendorId(runtime: Runtime, catalogAdmin: CatalogAdminService): Promise<string> {
+  return (
+    (await vendorIdOf(runtime.database.db, BUILTIN_CA_VENDOR)) ??
+    (await catalogAdmin.createVendor(systemActor, { code: BUILTIN_CA_VENDOR, name: "中国金融认证中心（CFCA）" }))
+  );
+}
+
+/** The composition root: picks the adapters, builds each module from the ones it depends on, wires them. */
 export async function createContext(deps: {
   config: AppConfig;
   database: DatabaseHandle;
@@ -65,74 +60,62 @@ export async function createContext(deps: {
   clock?: Clock;
   smsSender?: SmsSender;
 }): Promise<AppContext> {
-  const { config, database, logger } = deps;
-  const db = database.db;
-  const clock = deps.clock ?? systemClock;
-  const catalogAdmin = new CatalogAdminService(db, clock);
-  const vendorId =
-    (await findVendorByCode(db, BUILTIN_CA_VENDOR))?.id ??
-    (await catalogAdmin.createVendor(systemActor, { code: BUILTIN_CA_VENDOR, name: "中国金融认证中心（CFCA）" }));
+  const { config, logger } = deps;
+  const runtime: Runtime = {
+    config,
+    logger,
+    database: new UnitOfWork(deps.database),
+    clock: deps.clock ?? systemClock,
+  };
+  const catalog = catalogModule(runtime);
+  const vendorId = await builtinCaVendorId(runtime, catalog.services.catalogAdmin);
   const adapters = await createAdapters({
     config,
-    db,
-    clock,
+    db: runtime.database.db,
+    clock: runtime.clock,
     logger,
     builtinCaVendorId: vendorId,
     smsSender: deps.smsSender,
   });
   const { ca } = adapters;
-  const trust = new TrustService(db, clock);
-  const certificateAdmin = new CertificateAdminService(db, clock, ca, trust);
-  await certificateAdmin.refreshCrl(false);
-  const sessions = new SessionService(clock, config.sessionTtlMs);
-  const sms = new SmsService(db, adapters.sms, clock);
-  const smsCodes = new SmsCodeService(db, sms, clock, config.secretKey);
-  const challenges = new ChallengeService(db, clock, config.challengeTtlMs, config.secretKey);
-  const catalog = new CatalogService(db);
+  const notifications = notificationsModule(runtime, { smsSender: adapters.sms });
+  const certificates = await certificatesModule(runtime, { ca, vendorId, catalog: catalog.services.catalog });
+  const auth = authModule(runtime, {
+    sms: notifications.services.sms,
+    trust: certificates.services.trust,
+    catalog: catalog.services.catalog,
+  });
+  const enterprises = enterprisesModule(runtime);
+  const features: FeatureModule[] = [systemModule(runtime), catalog, auth, certificates, notifications, enterprises];
+  const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
-    config,
-    database,
-    logger,
-    clock,
-    sessions,
-    catalog,
-    catalogAdmin,
-    ca,
+    ...runtime,
     adapters,
-    trust,
-    certificateAdmin,
-    registry: new RegistryImportService(db, clock),
-    issuance: new IssuanceService(db, clock, ca, vendorId),
-    sms,
-    smsCodes,
-    challenges,
-    caLogin: new CaLoginService(db, new GroupCommit(db, database.kind), clock, challenges, trust, sessions, catalog),
-    binding: new BindingService(db, clock, smsCodes, sessions),
-    smsLogin: new SmsLoginService(db, clock, smsCodes, sessions),
-    staffAuth: new StaffAuthService(db, clock, sessions),
-    startWorkers: () => {
-      if (!config.workers) return { stop: async () => {} };
-      const jobHandlers: JobHandlers = { "sms.send": sms.sendJob };
-      const worker = new OutboxWorker(database, jobHandlers, logger);
-      worker.start();
-      const crlTimer = setInterval(
-        () => void certificateAdmin.refreshCrl(false).catch((err) => logger.error({ err }, "CRL refresh failed")),
-        3_600_000,
-      );
-      crlTimer.unref();
-      // Used-challenge records are needed only until the challenge expires (then its expiry refuses it).
-      const challengeTimer = setInterval(
-        () => void challenges.purgeExpired().catch((err) => logger.error({ err }, "challenge purge failed")),
-        600_000,
-      );
-      challengeTimer.unref();
-      return {
-        stop: async () => {
-          clearInterval(crlTimer);
-          clearInterval(challengeTimer);
-          await worker.stop();
-        },
-      };
-    },
+    ca,
+    modules,
+    ...catalog.services,
+    ...certificates.services,
+    ...notifications.services,
+    ...enterprises.services,
+    ...auth.services,
+    startWorkers: () => startWorkers(runtime, modules),
   };
+}
+
+/** Job kinds every module declares (features/outbox/outbox.ts); jobsOf checks at start that each has a handler. */
+const DECLARED_JOB_KINDS: readonly (keyof JobHandlers)[] = ["sms.send"];
+
+/** The one job map the outbox worker runs: job kind → handler, as the modules contribute them. */
+function jobsOf(modules: readonly FeatureModule[]): JobHandlers {
+  const jobs: Partial<JobHandlers> = Object.assign({}, ...modules.map((m) => m.jobs ?? {}));
+  const missing = DECLARED_JOB_KINDS.filter((kind) => !jobs[kind]);
+  if (missing.length > 0)
+    throw new AppError("INTERNAL_ERROR", `outbox job kinds without a handler: ${missing.join(", ")}`);
+  return jobs as JobHandlers;
+}
+
+function startWorkers(runtime: Runtime, modules: readonly FeatureModule[]): Stoppable {
+  if (!runtime.config.workers) return { stop: async () => {} };
+  const started = modules.flatMap((m) => (m.start ? [m.start()] : []));
+  return { stop: async () => void (await Promise.all(started.map((s) => s.stop()))) };
 }

@@ -1,18 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { authRoutes } from "../features/auth/auth.routes";
-import { catalogRoutes } from "../features/catalog/catalog.routes";
-import { caRoutes } from "../features/certificates/ca.routes";
-import { consoleRoutes } from "../features/console/console.routes";
-import { systemRoutes } from "../features/system/system.routes";
-import type { AppContext } from "./context";
+import type { FeatureModule } from "./feature-module";
 
-/** Every feature's routes under /api/v1. */
+/** Every module's routes under /api/v1: portal routes at its root, console routes under /console. */
 export const registerFeatureRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (modules: readonly FeatureModule[]): FastifyPluginAsyncZod =>
   async (app) => {
-    await app.register(systemRoutes(ctx));
-    await app.register(catalogRoutes(ctx));
-    await app.register(authRoutes(ctx));
-    await app.register(caRoutes(ctx));
-    await app.register(consoleRoutes(ctx));
+    for (const module of modules) {
+      if (module.routes?.portal) await app.register(module.routes.portal);
+      if (module.routes?.console) await app.register(module.routes.console, { prefix: "/console" });
+    }
   };

@@ -19,23 +19,6 @@ const ADAPTER_INTERFACES = new Set(
   ].map((file) => path.join(ADAPTERS, file)),
 );
 
-/**
- * Today's reads of another feature's queries, each to become a call to that feature's service (the `modules`
- * branch of issue 7 removes them; the list is emptied when it is merged). An entry that is no longer needed
- * fails the test too, so the list only shrinks.
- */
-const ALLOWED_CROSS_FEATURE_QUERIES = [
-  "auth/binding.service.ts → certificates/certificates.queries.ts",
-  "auth/binding.service.ts → users/users.queries.ts",
-  "auth/ca-login.service.ts → catalog/catalog.queries.ts",
-  "auth/sms-codes.service.ts → users/users.queries.ts",
-  "auth/sms-login.service.ts → users/users.queries.ts",
-  "certificates/issuance.service.ts → catalog/catalog.queries.ts",
-  "certificates/registry-import.service.ts → catalog/catalog.queries.ts",
-  "users/accounts.service.ts → certificates/certificates.queries.ts",
-  "users/session-user.ts → identities/identities.queries.ts",
-];
-
 interface SourceFile {
   file: string;
   source: string;
@@ -88,10 +71,8 @@ describe("feature import boundaries", () => {
     expect(boundaryCrossings(featureSources()).concreteAdapters).toEqual([]);
   });
 
-  it("no feature reads another feature's queries, beyond the listed ones still being removed", () => {
-    expect(boundaryCrossings(featureSources()).foreignQueries.sort()).toEqual(
-      [...ALLOWED_CROSS_FEATURE_QUERIES].sort(),
-    );
+  it("no feature reads another feature's queries (it calls that feature's service)", () => {
+    expect(boundaryCrossings(featureSources()).foreignQueries).toEqual([]);
   });
 
   it("catches planted violations, however the import is written", () => {

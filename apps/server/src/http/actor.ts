@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../app/context";
 import { STAFF_SESSION_COOKIE, USER_SESSION_COOKIE } from "../features/auth/sessions.service";
-import { anonymous } from "../features/policy/actor";
+import { type Actor, anonymous } from "../features/policy/actor";
 import { can, isConsolePermission } from "../features/policy/policy";
 import { body } from "./error-handler";
 
@@ -14,7 +14,8 @@ export function registerActorResolution(app: FastifyInstance, ctx: AppContext): 
     if (!permission) return;
     const console = isConsolePermission(permission);
     const token = request.cookies[console ? STAFF_SESSION_COOKIE : USER_SESSION_COOKIE];
-    const actor = (await ctx.sessions.resolve(ctx.database.db, token, console ? "staff" : "user")) ?? anonymous;
+    const resolved = await ctx.sessions.resolve(ctx.database.db, token, console ? "staff" : "user");
+    const actor: Actor = resolved ? { ...resolved, ip: request.ip } : { kind: "anonymous", ip: request.ip };
     Object.defineProperty(request, "actor", { value: actor, writable: true });
     if (!can(actor, permission)) {
       const code = actor.kind === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN";

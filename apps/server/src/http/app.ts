@@ -50,7 +50,7 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
   registerActorResolution(app, ctx);
 
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  await app.register(registerFeatureRoutes(ctx), { prefix: "/api/v1" });
+  await app.register(registerFeatureRoutes(ctx.modules), { prefix: "/api/v1" });
 
   await registerWebApp(app, ctx.config.webDist);
   return app;

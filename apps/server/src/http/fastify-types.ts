@@ -1,4 +1,4 @@
-import type { RequestActor } from "../features/policy/actor";
+import type { Actor } from "../features/policy/actor";
 import type { Permission } from "../features/policy/policy";
 
 declare module "fastify" {
@@ -9,6 +9,6 @@ declare module "fastify" {
     csrfExempt?: boolean;
   }
   interface FastifyRequest {
-    actor: RequestActor;
+    actor: Actor;
   }
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/support/test-database";
 import type { DatabaseHandle } from "../db/database";
-import { systemActor } from "../features/audit/audit";
 import { findCertificateById } from "../features/certificates/certificates.queries";
 import { recordCertificateOnToken } from "../features/certificates/certificates.service";
 import { certificateMachine } from "../features/certificates/certificates.states";
+import { systemActor } from "../features/policy/actor";
 import { AppError } from "../shared/app-error";
 import { newId } from "../shared/ids";
 import { transition } from "./transition";

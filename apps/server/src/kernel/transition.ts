@@ -1,8 +1,9 @@
 import type { Selectable, Updateable } from "kysely";
 import type { DbOrTx } from "../db/database";
 import type { Database } from "../db/schema";
-import { type Actor, type AuditAction, type AuditActions, recordAudit } from "../features/audit/audit";
+import { type AuditAction, type AuditActions, recordAudit } from "../features/audit/audit";
 import { enqueueJob, type JobRequest } from "../features/outbox/outbox";
+import type { Actor } from "../features/policy/actor";
 import { AppError } from "../shared/app-error";
 import { assertTransition } from "../shared/state-machine";
 import type { Machine, StatusOf, StatusTable } from "./machine";

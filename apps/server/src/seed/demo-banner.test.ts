@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/support/test-app";
-import { systemActor } from "../features/audit/audit";
+import { systemActor } from "../features/policy/actor";
 import { bindTokenToUser, createUser } from "../features/users/accounts.service";
 import { demoBanner } from "./demo-banner";
 import { seedDemoIfEmpty } from "./seed-demo";

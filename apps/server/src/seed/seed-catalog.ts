@@ -1,5 +1,5 @@
-import { systemActor } from "../features/audit/audit";
 import type { CatalogAdminService } from "../features/catalog/catalog-admin.service";
+import { systemActor } from "../features/policy/actor";
 import { demoCategories, demoPlatforms, demoServicePoints, demoVendors } from "./demo-catalog";
 
 export async function seedCatalog(admin: CatalogAdminService): Promise<void> {

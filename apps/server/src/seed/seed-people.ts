@@ -2,7 +2,7 @@ import path from "node:path";
 import { exportPrivateKeyPem, generateKeyPair } from "@lnca/pki";
 import { createSoftTokenFile } from "@lnca/pki/softtoken";
 import type { AppContext } from "../app/context";
-import { systemActor } from "../features/audit/audit";
+import { systemActor } from "../features/policy/actor";
 import { registerUserWithToken } from "../features/users/accounts.service";
 import { DEMO_PIN, DEMO_STAFF, demoKeys } from "./demo-people";
 
@@ -28,7 +28,7 @@ export async function seedDemoPeople(ctx: AppContext): Promise<string> {
     });
     const person = key.boundTo;
     if (person) {
-      await registerUserWithToken(ctx.database.db, systemActor, { user: person, certificate, via: "demo_seed", now });
+      await registerUserWithToken(ctx.database, systemActor, { user: person, certificate, via: "demo_seed", now });
     }
     softTokenKeys.push({
       keyId: key.keyId,

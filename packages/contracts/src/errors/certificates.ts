@@ -2,5 +2,6 @@
 export const certificateErrors = {
   CA_UNAVAILABLE: { status: 503, message: "证书签发服务暂不可用，请稍后再试" },
   CA_ADAPTER_UNAVAILABLE: { status: 503, message: "该 CA 厂商的证书更新服务尚未接入，请联系运营人员" },
+  CERTIFICATE_NOT_FOUND: { status: 404, message: "证书不存在" },
   REGISTRY_IMPORT_INVALID: { status: 400, message: "证书名录文件格式不正确" },
 } as const;

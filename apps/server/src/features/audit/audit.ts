@@ -1,13 +1,8 @@
 import type { DbOrTx } from "../../db/database";
-import type { AuditLogTable, IdentityRole, IdentityStatus } from "../../db/schema";
+import type { IdentityRole, IdentityStatus } from "../../db/schema";
 import { newId } from "../../shared/ids";
+import { type Actor, actorId } from "../policy/actor";
 import { insertAuditRow, insertAuditRows } from "./audit.queries";
-
-export interface Actor {
-  kind: AuditLogTable["actor_kind"];
-  id: string | null;
-  ip?: string | null;
-}
 
 /**
  * Every audit action and the data its row carries. A feature adds its own actions by declaration merging from
@@ -48,8 +43,6 @@ export interface AuditActions {
 
 export type AuditAction = keyof AuditActions;
 
-export const systemActor: Actor = { kind: "system", id: null };
-
 /** Writes one audit row; always called inside the transaction that makes the change it records. */
 export async function recordAudit<A extends AuditAction>(
   trx: DbOrTx,
@@ -63,12 +56,12 @@ export async function recordAudit<A extends AuditAction>(
     id: newId(),
     at: at.toISOString(),
     actor_kind: actor.kind,
-    actor_id: actor.id,
+    actor_id: actorId(actor),
     action,
     entity_kind: entity.kind,
     entity_id: entity.id,
     data: JSON.stringify(data),
-    ip: actor.ip ?? null,
+    ip: ("ip" in actor ? actor.ip : null) ?? null,
   });
 }
 
@@ -86,12 +79,12 @@ export async function recordAudits<A extends AuditAction>(
       id: newId(),
       at: iso,
       actor_kind: actor.kind,
-      actor_id: actor.id,
+      actor_id: actorId(actor),
       action,
       entity_kind: entity.kind,
       entity_id: entity.id,
       data: JSON.stringify(data),
-      ip: actor.ip ?? null,
+      ip: ("ip" in actor ? actor.ip : null) ?? null,
     })),
   );
 }

@@ -13,15 +13,16 @@ import {
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppContext } from "../../app/context";
+import type { Runtime } from "../../app/feature-module";
 import { clearSessionCookie, requestMeta, setSessionCookie } from "../../http/cookies";
 import { loadSessionUser } from "../users/session-user";
+import type { AuthServices } from "./auth.module";
 import { USER_SESSION_COOKIE } from "./sessions.service";
 
 const tags = ["登录与绑定"];
 
 export const authRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: Runtime & AuthServices): FastifyPluginAsyncZod =>
   async (app) => {
     const secure = ctx.config.publicOrigin.startsWith("https://");
     const login = { permission: "auth.login" as const };

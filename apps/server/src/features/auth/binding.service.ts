@@ -1,14 +1,20 @@
 import { isValidResidentId, type SessionUser } from "@lnca/contracts";
-import type { Db, DbOrTx } from "../../db/database";
+import type { DbOrTx } from "../../db/database";
 import type { CertificatesTable } from "../../db/schema";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { sha256Hex } from "../../shared/ids";
-import type { Actor } from "../audit/audit";
-import { findCertificateById, findTokenById, lockToken } from "../certificates/certificates.queries";
-import { bindTokenToUser, createUser } from "../users/accounts.service";
+import { findCertificate, isTokenBound, lockTokenForBinding } from "../certificates/certificates.service";
+import type { Actor } from "../policy/actor";
+import {
+  bindTokenToUser,
+  createUser,
+  findAccountByIdNumber,
+  findAccountByMobile,
+  setAccountIdNumber,
+} from "../users/accounts.service";
 import { loadSessionUser } from "../users/session-user";
-import { findUserByIdNumber, findUserByMobile, updateUser } from "../users/users.queries";
 import { findBindingTicket, useBindingTicket } from "./binding-tickets.queries";
 import type { RequestMeta } from "./ca-login.service";
 import type { SessionService } from "./sessions.service";
@@ -29,33 +35,38 @@ export interface BindInput {
  * account, which may hold several keys.
  */
 export class BindingService {
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly smsCodes: SmsCodeService,
-    private readonly sessions: SessionService,
-  ) {}
+  private readonly database: UnitOfWork;
+  private readonly clock: Clock;
+  private readonly smsCodes: SmsCodeService;
+  private readonly sessions: SessionService;
+
+  constructor(deps: { database: UnitOfWork; clock: Clock; smsCodes: SmsCodeService; sessions: SessionService }) {
+    this.database = deps.database;
+    this.clock = deps.clock;
+    this.smsCodes = deps.smsCodes;
+    this.sessions = deps.sessions;
+  }
 
   async bind(input: BindInput, meta: RequestMeta): Promise<{ user: SessionUser; sessionToken: string }> {
-    const ticket = await findBindingTicket(this.db, sha256Hex(input.bindingTicket));
+    const ticket = await findBindingTicket(this.database.db, sha256Hex(input.bindingTicket));
     const nowIso = this.clock.now().toISOString();
     if (!ticket || ticket.used_at || ticket.expires_at <= nowIso) throw new AppError("BINDING_TICKET_INVALID");
-    const certificate = await findCertificateById(this.db, ticket.certificate_id);
+    const certificate = await findCertificate(this.database.db, ticket.certificate_id);
     if (!certificate) throw new AppError("BINDING_TICKET_INVALID");
-    if ((await findTokenById(this.db, certificate.token_id))?.bound_user_id) throw new AppError("TOKEN_ALREADY_BOUND");
+    if (await isTokenBound(this.database.db, certificate.token_id)) throw new AppError("TOKEN_ALREADY_BOUND");
     const person = this.personOf(certificate, input);
     const code = await this.smsCodes.check({ mobile: input.mobile, purpose: "bind", code: input.smsCode });
 
-    return this.db.transaction().execute(async (trx) => {
+    return this.database.transaction(async (trx) => {
       const now = this.clock.now();
       // Serialises binds of the same key, so the loser of a race is told the key is taken (not a constraint error).
-      if ((await lockToken(trx, certificate.token_id, now.toISOString()))?.bound_user_id) {
+      if ((await lockTokenForBinding(trx, certificate.token_id, now)).bound) {
         throw new AppError("TOKEN_ALREADY_BOUND");
       }
       if (!(await useBindingTicket(trx, ticket.id, now.toISOString()))) throw new AppError("BINDING_TICKET_INVALID");
       await this.smsCodes.consume(trx, code.codeId);
       const userId = await this.findOrCreateUser(trx, code.mobile, person, now);
-      const actor: Actor = { kind: "user", id: userId, ip: meta.ip };
+      const actor: Actor = { kind: "user", userId, ip: meta.ip };
       const identityId = await bindTokenToUser(trx, actor, { certificate, userId, now });
       const session = await this.sessions.create(trx, {
         subject: { kind: "user", userId, identityId, certificateId: certificate.id },
@@ -82,19 +93,19 @@ export class BindingService {
     person: { name: string; idNumber: string | null },
     now: Date,
   ) {
-    const byMobile = await findUserByMobile(trx, mobile);
-    const byIdNumber = person.idNumber ? await findUserByIdNumber(trx, person.idNumber) : undefined;
+    const byMobile = await findAccountByMobile(trx, mobile);
+    const byIdNumber = person.idNumber ? await findAccountByIdNumber(trx, person.idNumber) : undefined;
     if (byMobile) {
       if (person.idNumber && byMobile.id_number && byMobile.id_number !== person.idNumber) {
         throw new AppError("MOBILE_BOUND_TO_OTHER_PERSON");
       }
       if (byIdNumber && byIdNumber.id !== byMobile.id) throw new AppError("ID_NUMBER_BOUND_TO_OTHER_ACCOUNT");
       if (person.idNumber && !byMobile.id_number) {
-        await updateUser(trx, byMobile.id, { id_number: person.idNumber, updated_at: now.toISOString() });
+        await setAccountIdNumber(trx, byMobile.id, person.idNumber, now);
       }
       return byMobile.id;
     }
     if (byIdNumber) throw new AppError("ID_NUMBER_BOUND_TO_OTHER_ACCOUNT");
-    return createUser(trx, { kind: "anonymous", id: null }, { mobile, ...person, via: "ca_binding", now });
+    return createUser(trx, { kind: "anonymous", ip: null }, { mobile, ...person, via: "ca_binding", now });
   }
 }

@@ -1,17 +1,17 @@
 import type { CaLoginResponse, ErrorCode, SignatureAlgorithm } from "@lnca/contracts";
 import { type ValidationFailureReason, verifySignature } from "@lnca/pki";
-import type { Db, DbOrTx } from "../../db/database";
-import type { GroupCommit } from "../../db/group-commit";
+import type { DbOrTx } from "../../db/database";
+import { GROUP_COMMIT, type UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { isoAfter } from "../../shared/clock";
 import { newId, newSecretToken, sha256Hex } from "../../shared/ids";
 import { hitRateLimit, MINUTE } from "../../shared/rate-limit";
 import { recordAudit } from "../audit/audit";
-import { findVendorById } from "../catalog/catalog.queries";
-import type { CatalogService } from "../catalog/catalog.service";
+import { type CatalogService, vendorCodeOf } from "../catalog/catalog.service";
 import { recordPresentedCertificate } from "../certificates/certificates.service";
 import type { TrustService } from "../certificates/trust.service";
+import type { Actor } from "../policy/actor";
 import { startSessionUser } from "../users/session-user";
 import { insertBindingTicket } from "./binding-tickets.queries";
 import { type BoundLoginSubjectRow, findBoundLoginSubject } from "./ca-login.queries";
@@ -43,6 +43,15 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
+export interface CaLoginDeps {
+  database: UnitOfWork;
+  clock: Clock;
+  challenges: ChallengeService;
+  trust: TrustService;
+  sessions: SessionService;
+  catalog: CatalogService;
+}
+
 export type CaLoginOutcome = CaLoginResponse & { sessionToken?: string };
 
 /**
@@ -54,24 +63,37 @@ export type CaLoginOutcome = CaLoginResponse & { sessionToken?: string };
  * — one commit per successful login instead of two, and a failed attempt still cannot be replayed.
  */
 export class CaLoginService {
-  constructor(
-    private readonly db: Db,
-    /** The login's transaction may share its COMMIT with concurrent logins (db/group-commit.ts). */
-    private readonly transactions: GroupCommit,
-    private readonly clock: Clock,
-    private readonly challenges: ChallengeService,
-    private readonly trust: TrustService,
-    private readonly sessions: SessionService,
-    private readonly catalog: CatalogService,
-  ) {}
+  private readonly database: UnitOfWork;
+  private readonly clock: Clock;
+  private readonly challenges: ChallengeService;
+  private readonly trust: TrustService;
+  private readonly sessions: SessionService;
+  private readonly catalog: CatalogService;
+
+  constructor(deps: CaLoginDeps) {
+    this.database = deps.database;
+    this.clock = deps.clock;
+    this.challenges = deps.challenges;
+    this.trust = deps.trust;
+    this.sessions = deps.sessions;
+    this.catalog = deps.catalog;
+  }
 
   async login(input: CaLoginInput, meta: RequestMeta): Promise<CaLoginOutcome> {
     const now = this.clock.now();
     if (meta.ip) {
       const windows = [{ ms: MINUTE, max: 30, label: "每分钟最多 30 次" }];
       // Committed on its own, failed login or not; with concurrent logins' in one COMMIT on SQLite.
-      await this.transactions.run((trx) =>
-        hitRateLimit(trx, { bucket: "login:ip", subject: meta.ip as string, windows, now, code: "LOGIN_RATE_LIMITED" }),
+      await this.database.transaction(
+        (trx) =>
+          hitRateLimit(trx, {
+            bucket: "login:ip",
+            subject: meta.ip as string,
+            windows,
+            now,
+            code: "LOGIN_RATE_LIMITED",
+          }),
+        GROUP_COMMIT,
       );
     }
     const challenge = await this.challenges.open(input.challengeId, "ca-login");
@@ -99,11 +121,12 @@ export class CaLoginService {
     });
     if (!verified) throw new AppError("SIGNATURE_INVALID");
 
-    const actor = { kind: "anonymous" as const, id: null, ip: meta.ip };
+    const actor: Actor = { kind: "anonymous", ip: meta.ip };
     const fingerprint = result.description.fingerprintSha256;
     // Cached in memory (catalog-cache.ts); used only to keep a new certificate's category when it is known.
     const categories = await this.catalog.categoryCodes();
-    return this.transactions.run(async (trx) => {
+    // The login's transaction may share its COMMIT with concurrent logins (db/group-commit.ts).
+    return this.database.transaction(async (trx) => {
       // Spent first, in the transaction that opens the session: CHALLENGE_REUSED here when another attempt
       // (in any process) spent it; on any failure the caller spends it on its own.
       await this.challenges.spend(trx, challenge);
@@ -142,12 +165,12 @@ export class CaLoginService {
           enterpriseName: d.enterpriseName,
           uscc: d.uscc,
           category: certificate.category_code,
-          vendor: vendorId ? ((await findVendorById(trx, vendorId))?.code ?? null) : null,
+          vendor: vendorId ? await vendorCodeOf(trx, vendorId) : null,
           notAfter: d.notAfter.toISOString(),
           knownFromRegistry: certificate.knownFromRegistry,
         },
       };
-    });
+    }, GROUP_COMMIT);
   }
 
   /** Opens the session of the person a key is bound to, in the identity the key speaks for when it has one. */
@@ -196,7 +219,7 @@ export class CaLoginService {
     });
     await recordAudit(
       trx,
-      { kind: "user", id: first.user_id, ip: meta.ip },
+      { kind: "user", userId: first.user_id, ip: meta.ip },
       "auth.ca_login",
       { kind: "certificate", id: first.certificate_id },
       {},

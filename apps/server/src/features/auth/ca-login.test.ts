@@ -16,8 +16,8 @@ import { boundUser, caLogin, getChallenge } from "../../../test/support/journeys
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 import { insertTrustedCertificate } from "../../adapters/ca/builtin-ca.queries";
 import { transition } from "../../kernel/transition";
-import { systemActor } from "../audit/audit";
 import { certificateMachine } from "../certificates/certificates.states";
+import { systemActor } from "../policy/actor";
 
 const clock = new TestClock();
 let t: TestApp;

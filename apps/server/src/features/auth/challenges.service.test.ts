@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../../../test/support/test-app";
 import { createTestDatabase } from "../../../test/support/test-database";
 import type { DatabaseHandle } from "../../db/database";
+import { UnitOfWork } from "../../db/unit-of-work";
 import { ChallengeService, MAX_CHALLENGE_ID_LENGTH } from "./challenges.service";
 
 const KEY = "challenge-test-secret-key-0123456789abcdef";
@@ -15,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const service = (clock = new TestClock(), key = KEY) => new ChallengeService(database.db, clock, TTL, key);
+const service = (clock = new TestClock(), key = KEY) =>
+  new ChallengeService({ database: new UnitOfWork(database), clock, ttlMs: TTL, secretKey: key });
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
     () => "ok",

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { type ChallengePurpose, challengePurposes, formatChallenge } from "@lnca/pki";
 import type { DbOrTx } from "../../db/database";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { deleteExpiredChallenges, insertUsedChallenge } from "./challenges.queries";
@@ -51,12 +52,15 @@ interface DecodedChallenge {
 export class ChallengeService {
   private readonly macKey: Buffer;
 
-  constructor(
-    private readonly db: DbOrTx,
-    private readonly clock: Clock,
-    private readonly ttlMs: number,
-    secretKey: string,
-  ) {
+  private readonly database: UnitOfWork;
+  private readonly clock: Clock;
+  private readonly ttlMs: number;
+
+  constructor(deps: { database: UnitOfWork; clock: Clock; ttlMs: number; secretKey: string }) {
+    this.database = deps.database;
+    this.clock = deps.clock;
+    this.ttlMs = deps.ttlMs;
+    const { secretKey } = deps;
     // A key of its own, so a MAC made here means nothing anywhere else SECRET_KEY is used.
     this.macKey = createHmac("sha256", secretKey).update("lnca/login-challenge/v1").digest();
   }
@@ -87,7 +91,7 @@ export class ChallengeService {
    */
   async consume(id: string, purpose: ChallengePurpose): Promise<string> {
     const challenge = await this.open(id, purpose);
-    await this.spend(this.db, challenge);
+    await this.spend(this.database.db, challenge);
     return challenge.text;
   }
 
@@ -103,7 +107,7 @@ export class ChallengeService {
     const open = { id, decoded: challenge };
     const expired = challenge.expiresAt <= this.clock.now();
     if (expired || challenge.purpose !== purpose) {
-      await this.spend(this.db, open);
+      await this.spend(this.database.db, open);
       throw new AppError(expired ? "CHALLENGE_EXPIRED" : "CHALLENGE_WRONG_PURPOSE");
     }
     return { id, text: challenge.text, decoded: challenge };
@@ -131,7 +135,7 @@ export class ChallengeService {
   async spendAfterFailure(challenge: OpenChallenge, error: unknown): Promise<unknown> {
     if (error instanceof AppError && error.code === "CHALLENGE_REUSED") return error;
     try {
-      await this.spend(this.db, challenge);
+      await this.spend(this.database.db, challenge);
     } catch (spendError) {
       if (spendError instanceof AppError && spendError.code === "CHALLENGE_REUSED") return spendError;
       throw spendError;
@@ -144,7 +148,7 @@ export class ChallengeService {
    * so its record is no longer needed to refuse a replay). Returns how many were deleted.
    */
   async purgeExpired(graceMs = 60_000): Promise<number> {
-    return deleteExpiredChallenges(this.db, new Date(this.clock.now().getTime() - graceMs).toISOString());
+    return deleteExpiredChallenges(this.database.db, new Date(this.clock.now().getTime() - graceMs).toISOString());
   }
 
   /** The challenge an id stands for, or null when the id is not one this service (with this key) issued. */

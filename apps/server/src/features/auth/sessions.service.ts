@@ -2,7 +2,7 @@ import type { DbOrTx } from "../../db/database";
 import type { Clock } from "../../shared/clock";
 import { isoAfter } from "../../shared/clock";
 import { newSecretToken, sha256Hex } from "../../shared/ids";
-import type { RequestActor } from "../policy/actor";
+import type { SessionActor } from "../policy/actor";
 import { findLiveSessionByTokenHash, insertSession, revokeSessionByTokenHash } from "./sessions.queries";
 
 export const USER_SESSION_COOKIE = "lnca_session";
@@ -47,7 +47,7 @@ export class SessionService {
     return { token, expiresAt };
   }
 
-  async resolve(db: DbOrTx, token: string | undefined, kind: "user" | "staff"): Promise<RequestActor | null> {
+  async resolve(db: DbOrTx, token: string | undefined, kind: "user" | "staff"): Promise<SessionActor | null> {
     if (!token || token.length > 100) return null;
     const row = await findLiveSessionByTokenHash(db, sha256Hex(token), this.clock.now().toISOString());
     if (!row || row.subject_kind !== kind) return null;

@@ -1,13 +1,14 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { normalizeMobile } from "@lnca/contracts";
-import type { Db, DbOrTx } from "../../db/database";
+import type { DbOrTx } from "../../db/database";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { isoAfter } from "../../shared/clock";
 import { newId } from "../../shared/ids";
 import { DAY, HOUR, hitRateLimit, MINUTE } from "../../shared/rate-limit";
 import type { SmsService } from "../notifications/sms.service";
-import { findUserByMobile } from "../users/users.queries";
+import { findAccountByMobile } from "../users/accounts.service";
 import { consumeCode, countAttempt, findLatestOpenCode, insertSmsCode } from "./sms-codes.queries";
 
 export type SmsPurpose = "login" | "bind";
@@ -29,12 +30,17 @@ const PER_IP = [
 
 /** SMS verification codes: issued with limits, stored only as an HMAC, single use, five tries. */
 export class SmsCodeService {
-  constructor(
-    private readonly db: Db,
-    private readonly sms: SmsService,
-    private readonly clock: Clock,
-    private readonly secret: string,
-  ) {}
+  private readonly database: UnitOfWork;
+  private readonly sms: SmsService;
+  private readonly clock: Clock;
+  private readonly secret: string;
+
+  constructor(deps: { database: UnitOfWork; sms: SmsService; clock: Clock; secret: string }) {
+    this.database = deps.database;
+    this.sms = deps.sms;
+    this.clock = deps.clock;
+    this.secret = deps.secret;
+  }
 
   /**
    * Sends a code. A login code asked for a mobile with no account answers the same and counts against the
@@ -44,7 +50,7 @@ export class SmsCodeService {
     const mobile = requireMobile(input.mobile);
     const now = this.clock.now();
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-    await this.db.transaction().execute(async (trx) => {
+    await this.database.transaction(async (trx) => {
       await hitRateLimit(trx, {
         bucket: "sms:mobile",
         subject: mobile,
@@ -61,7 +67,7 @@ export class SmsCodeService {
           code: "SMS_RATE_LIMITED",
         });
       }
-      if (input.purpose === "login" && !(await findUserByMobile(trx, mobile))) return;
+      if (input.purpose === "login" && !(await findAccountByMobile(trx, mobile))) return;
       await insertSmsCode(trx, {
         id: newId(),
         mobile,
@@ -88,10 +94,10 @@ export class SmsCodeService {
     code: string;
   }): Promise<{ codeId: string; mobile: string }> {
     const mobile = requireMobile(input.mobile);
-    const row = await findLatestOpenCode(this.db, mobile, input.purpose);
+    const row = await findLatestOpenCode(this.database.db, mobile, input.purpose);
     if (!row) throw new AppError("SMS_CODE_INVALID");
     if (row.expires_at <= this.clock.now().toISOString()) throw new AppError("SMS_CODE_EXPIRED");
-    if (!(await countAttempt(this.db, row.id, MAX_ATTEMPTS))) throw new AppError("SMS_CODE_TOO_MANY_ATTEMPTS");
+    if (!(await countAttempt(this.database.db, row.id, MAX_ATTEMPTS))) throw new AppError("SMS_CODE_TOO_MANY_ATTEMPTS");
     const expected = Buffer.from(row.code_hash, "hex");
     const actual = Buffer.from(this.hash(mobile, input.purpose, input.code.trim()), "hex");
     if (!timingSafeEqual(expected, actual)) throw new AppError("SMS_CODE_INVALID");

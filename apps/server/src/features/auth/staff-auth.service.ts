@@ -1,12 +1,13 @@
 import type { Staff } from "@lnca/contracts";
-import type { Db } from "../../db/database";
 import type { StaffTable } from "../../db/schema";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../../shared/passwords";
 import { forgetTries, HOUR, hitRateLimit, MINUTE, takeTry } from "../../shared/rate-limit";
-import { recordAudit, systemActor } from "../audit/audit";
+import { recordAudit } from "../audit/audit";
+import { systemActor } from "../policy/actor";
 import { consolePermissionsOf } from "../policy/policy";
 import type { RequestMeta } from "./ca-login.service";
 import type { SessionService } from "./sessions.service";
@@ -27,7 +28,7 @@ const ADDRESS_WINDOWS = [
 /** Operator-console accounts (审核员, 运营): username + password, their own session cookie. */
 export class StaffAuthService {
   constructor(
-    private readonly db: Db,
+    private readonly database: UnitOfWork,
     private readonly clock: Clock,
     private readonly sessions: SessionService,
   ) {}
@@ -39,24 +40,24 @@ export class StaffAuthService {
     const now = this.clock.now();
     const tries = { bucket: "console-login", subject: `${input.username}|${meta.ip ?? ""}` };
     // Committed before the password is checked, so simultaneous tries are counted as they arrive.
-    await this.db.transaction().execute(async (trx) => {
+    await this.database.transaction(async (trx) => {
       await takeTry(trx, { ...tries, backoff: USER_BACKOFF, now, code: "LOGIN_RATE_LIMITED" });
       if (meta.ip) {
         const address = { bucket: "console-login:ip", subject: meta.ip };
         await hitRateLimit(trx, { ...address, windows: ADDRESS_WINDOWS, now, code: "LOGIN_RATE_LIMITED" });
       }
     });
-    const staff = await findStaffByUsername(this.db, input.username);
+    const staff = await findStaffByUsername(this.database.db, input.username);
     // An unknown username is checked against a hash of the same cost: the answer takes as long as for a real
     // one, so timing does not tell which usernames exist.
     const valid = await verifyPassword(input.password, staff?.password_hash ?? (await dummyPasswordHash()));
     if (!staff || staff.disabled || !valid) throw new AppError("CREDENTIALS_INVALID");
-    return this.db.transaction().execute(async (trx) => {
+    return this.database.transaction(async (trx) => {
       await forgetTries(trx, tries, now);
       const session = await this.sessions.create(trx, { subject: { kind: "staff", staffId: staff.id }, ...meta });
       await recordAudit(
         trx,
-        { kind: "staff", id: staff.id, ip: meta.ip },
+        { kind: "staff", staffId: staff.id, role: staff.role, ip: meta.ip },
         "console.login",
         { kind: "staff", id: staff.id },
         {},
@@ -67,7 +68,7 @@ export class StaffAuthService {
   }
 
   async find(staffId: string): Promise<Staff> {
-    const staff = await findStaffById(this.db, staffId);
+    const staff = await findStaffById(this.database.db, staffId);
     if (!staff) throw new AppError("UNAUTHENTICATED");
     return toStaff(staff);
   }
@@ -81,7 +82,7 @@ export class StaffAuthService {
     const id = newId();
     const now = this.clock.now();
     const passwordHash = await hashPassword(input.password);
-    await this.db.transaction().execute(async (trx) => {
+    await this.database.transaction(async (trx) => {
       await insertStaff(trx, {
         id,
         username: input.username,

@@ -1,7 +1,8 @@
-import type { Db } from "../../db/database";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit";
+import type { Actor } from "../policy/actor";
 import { findVendorByCode, insertCategory, insertPlatform, insertServicePoint, insertVendor } from "./catalog.queries";
 import { catalogChanged } from "./catalog-cache";
 
@@ -26,13 +27,13 @@ export interface NewPlatform {
  */
 export class CatalogAdminService {
   constructor(
-    private readonly db: Db,
+    private readonly database: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
   async createCategory(actor: Actor, input: NewCategory): Promise<void> {
     const now = this.clock.now().toISOString();
-    await this.db.transaction().execute(async (trx) => {
+    await this.database.transaction(async (trx) => {
       await insertCategory(trx, {
         code: input.code,
         name: input.name,
@@ -52,13 +53,13 @@ export class CatalogAdminService {
         },
       );
     });
-    catalogChanged(this.db);
+    catalogChanged(this.database.db);
   }
 
   async createPlatform(actor: Actor, input: NewPlatform): Promise<string> {
     const now = this.clock.now().toISOString();
     const id = newId();
-    await this.db.transaction().execute(async (trx) => {
+    await this.database.transaction(async (trx) => {
       await insertPlatform(trx, {
         id,
         code: input.code,
@@ -73,32 +74,32 @@ export class CatalogAdminService {
       });
       await recordAudit(trx, actor, "catalog.platform_created", { kind: "platform", id }, { ...input });
     });
-    catalogChanged(this.db);
+    catalogChanged(this.database.db);
     return id;
   }
 
   findVendor(code: string) {
-    return findVendorByCode(this.db, code);
+    return findVendorByCode(this.database.db, code);
   }
 
   async createVendor(actor: Actor, input: { code: string; name: string }): Promise<string> {
     const now = this.clock.now().toISOString();
     const id = newId();
-    await this.db.transaction().execute(async (trx) => {
+    await this.database.transaction(async (trx) => {
       await insertVendor(trx, { id, ...input, est_url: null, created_at: now, updated_at: now });
       await recordAudit(trx, actor, "catalog.vendor_created", { kind: "vendor", id }, input);
     });
-    catalogChanged(this.db);
+    catalogChanged(this.database.db);
     return id;
   }
 
   async createServicePoint(actor: Actor, input: { code: string; name: string; city: string }): Promise<void> {
     const now = this.clock.now().toISOString();
     const id = newId();
-    await this.db.transaction().execute(async (trx) => {
+    await this.database.transaction(async (trx) => {
       await insertServicePoint(trx, { id, ...input, address: null, phone: null, created_at: now, updated_at: now });
       await recordAudit(trx, actor, "catalog.service_point_created", { kind: "service_point", id }, input);
     });
-    catalogChanged(this.db);
+    catalogChanged(this.database.db);
   }
 }

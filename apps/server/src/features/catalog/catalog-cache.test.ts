@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/test-database";
 import type { DatabaseHandle } from "../../db/database";
-import { systemActor } from "../audit/audit";
+import { UnitOfWork } from "../../db/unit-of-work";
+import { systemActor } from "../policy/actor";
 import { CatalogService } from "./catalog.service";
 import { CatalogAdminService } from "./catalog-admin.service";
 import { CatalogCache } from "./catalog-cache";
@@ -50,8 +51,8 @@ describe("CatalogService on a database", () => {
   const clock = { now: () => new Date() };
 
   it("reads once, sees its own process's changes at once (any admin service on the same database)", async () => {
-    const catalog = new CatalogService(database.db, { ttlMs: 60_000 });
-    const admin = new CatalogAdminService(database.db, clock);
+    const catalog = new CatalogService(new UnitOfWork(database), { ttlMs: 60_000 });
+    const admin = new CatalogAdminService(new UnitOfWork(database), clock);
     expect(await catalog.platforms()).toEqual([]);
     await admin.createPlatform(systemActor, { code: "p1", name: "平台一", feeFen: 5000 });
     expect(await catalog.platforms()).toEqual([{ code: "p1", name: "平台一", feeFen: 5000 }]);
@@ -67,7 +68,7 @@ describe("CatalogService on a database", () => {
   });
 
   it("sees another process's changes after the TTL", async () => {
-    const catalog = new CatalogService(database.db, { ttlMs: 50 });
+    const catalog = new CatalogService(new UnitOfWork(database), { ttlMs: 50 });
     const before = (await catalog.platforms()).length;
     // A write this process's caches are not told about, as another server process would make it.
     await database.db

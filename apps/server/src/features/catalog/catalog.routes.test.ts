@@ -6,7 +6,7 @@ import { CatalogAdminService } from "./catalog-admin.service";
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await seedCatalog(new CatalogAdminService(t.ctx.database.db, t.ctx.clock));
+  await seedCatalog(new CatalogAdminService(t.ctx.database, t.ctx.clock));
 });
 afterAll(() => t.close());
 

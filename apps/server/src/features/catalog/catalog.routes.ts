@@ -9,7 +9,7 @@ import {
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppContext } from "../../app/context";
+import type { CatalogServices } from "./catalog.module";
 
 const tags = ["目录与价格"];
 
@@ -38,7 +38,7 @@ const vendorsResponse = z.array(vendorSchema);
 const servicePointsResponse = z.array(servicePointSchema);
 
 export const catalogRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: CatalogServices): FastifyPluginAsyncZod =>
   async (app) => {
     const publicRead = { permission: "public" as const };
     app.get(

@@ -1,6 +1,15 @@
 import type { CertificateCategory, Platform, QuoteRequest, QuoteResponse } from "@lnca/contracts";
 import type { DbOrTx } from "../../db/database";
-import { listActivePlatforms, listCategories, listServicePoints, listVendors } from "./catalog.queries";
+import type { CertificateCategoriesTable } from "../../db/schema";
+import type { UnitOfWork } from "../../db/unit-of-work";
+import {
+  findVendorByCode,
+  findVendorById,
+  listActivePlatforms,
+  listCategories,
+  listServicePoints,
+  listVendors,
+} from "./catalog.queries";
 import { type CatalogCache, catalogCacheFor } from "./catalog-cache";
 import { type PriceList, priceRenewal } from "./pricing";
 
@@ -13,21 +22,29 @@ export class CatalogService {
   private readonly cache: CatalogCache;
 
   constructor(
-    private readonly db: DbOrTx,
+    private readonly database: UnitOfWork,
     options: { ttlMs?: number } = {},
   ) {
-    this.cache = catalogCacheFor(db, options.ttlMs);
+    this.cache = catalogCacheFor(database.db, options.ttlMs);
   }
 
   platforms(): Promise<Platform[]> {
     return this.cache.get("platforms", async () =>
-      frozen((await listActivePlatforms(this.db)).map((r) => ({ code: r.code, name: r.name, feeFen: r.fee_fen }))),
+      frozen(
+        (await listActivePlatforms(this.database.db)).map((r) => ({ code: r.code, name: r.name, feeFen: r.fee_fen })),
+      ),
     );
   }
 
   categories(): Promise<CertificateCategory[]> {
     return this.cache.get("categories", async () =>
-      frozen((await listCategories(this.db)).map((r) => ({ code: r.code, name: r.name, baseFeeFen: r.base_fee_fen }))),
+      frozen(
+        (await listCategories(this.database.db)).map((r) => ({
+          code: r.code,
+          name: r.name,
+          baseFeeFen: r.base_fee_fen,
+        })),
+      ),
     );
   }
 
@@ -38,12 +55,24 @@ export class CatalogService {
 
   vendors(): Promise<{ code: string; name: string }[]> {
     return this.cache.get("vendors", async () =>
-      frozen((await listVendors(this.db)).map((r) => ({ code: r.code, name: r.name }))),
+      frozen((await listVendors(this.database.db)).map((r) => ({ code: r.code, name: r.name }))),
     );
   }
 
   servicePoints(): Promise<{ code: string; name: string; city: string }[]> {
-    return this.cache.get("servicePoints", async () => frozen(await listServicePoints(this.db)));
+    return this.cache.get("servicePoints", async () => frozen(await listServicePoints(this.database.db)));
+  }
+
+  /**
+   * Read afresh, not from the cache, for rows that other features write: active platforms' ids by code, and
+   * each category's holder kind by code.
+   */
+  async activePlatformIdsByCode(): Promise<Map<string, string>> {
+    return new Map((await listActivePlatforms(this.database.db)).map((p) => [p.code, p.id]));
+  }
+
+  async categoryHolderKinds(): Promise<Map<string, CertificateCategoriesTable["holder_kind"]>> {
+    return new Map((await listCategories(this.database.db)).map((c) => [c.code, c.holder_kind]));
   }
 
   async quote(request: QuoteRequest): Promise<QuoteResponse> {
@@ -64,4 +93,14 @@ export class CatalogService {
 function frozen<T extends object>(rows: T[]): T[] {
   for (const row of rows) Object.freeze(row);
   return Object.freeze(rows) as T[];
+}
+
+/** A vendor's code, read in the caller's transaction (other features hold vendor ids). */
+export async function vendorCodeOf(db: DbOrTx, vendorId: string): Promise<string | null> {
+  return (await findVendorById(db, vendorId))?.code ?? null;
+}
+
+/** A vendor's id by its code, if the catalog has it. */
+export async function vendorIdOf(db: DbOrTx, code: string): Promise<string | null> {
+  return (await findVendorByCode(db, code))?.id ?? null;
 }

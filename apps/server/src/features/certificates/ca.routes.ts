@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { AppContext } from "../../app/context";
+import type { PlatformCa } from "../../adapters/ca/ca-adapter";
 import { AppError } from "../../shared/app-error";
 
 const tags = ["内置 CA"];
 
 /** The built-in CA's public material: its root certificate and current CRL (the CRL distribution point). */
 export const caRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: { ca: PlatformCa }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/ca/crl",

@@ -1,26 +1,21 @@
 import type { PlatformCa } from "../../adapters/ca/ca-adapter";
-import type { Db } from "../../db/database";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import { transition } from "../../kernel/transition";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
-import type { Actor } from "../audit/audit";
+import type { Actor } from "../policy/actor";
 import { findCertificateById, listRevokedSerialsByIssuer } from "./certificates.queries";
 import { certificateMachine } from "./certificates.states";
 import type { TrustService } from "./trust.service";
 
 /** Revocation and the built-in CA's CRL. */
 export class CertificateAdminService {
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly ca: PlatformCa,
-    private readonly trust: TrustService,
-  ) {}
+  constructor(private readonly deps: { database: UnitOfWork; clock: Clock; ca: PlatformCa; trust: TrustService }) {}
 
   /** Revokes a certificate: at once in the platform's records, and in the next CRL (published now). */
   async revoke(actor: Actor, certificateId: string, reason: string): Promise<void> {
-    const now = this.clock.now();
-    await this.db.transaction().execute(async (trx) => {
+    const now = this.deps.clock.now();
+    await this.deps.database.transaction(async (trx) => {
       const certificate = await findCertificateById(trx, certificateId);
       if (!certificate) throw new AppError("NOT_FOUND");
       if (certificate.status === "revoked") return;
@@ -38,11 +33,14 @@ export class CertificateAdminService {
 
   /** Publishes the built-in CA's CRL when forced or when the held one nears its next update. */
   async refreshCrl(force: boolean): Promise<void> {
-    const revoked = await listRevokedSerialsByIssuer(this.db, this.ca.issuerSubject);
-    const published = await this.ca.publishCrl(
-      revoked.map((r) => ({ serialNumber: r.serial_number, revokedAt: new Date(r.revoked_at ?? this.clock.now()) })),
+    const revoked = await listRevokedSerialsByIssuer(this.deps.database.db, this.deps.ca.issuerSubject);
+    const published = await this.deps.ca.publishCrl(
+      revoked.map((r) => ({
+        serialNumber: r.serial_number,
+        revokedAt: new Date(r.revoked_at ?? this.deps.clock.now()),
+      })),
       force,
     );
-    if (published) this.trust.invalidate();
+    if (published) this.deps.trust.invalidate();
   }
 }

@@ -24,6 +24,27 @@ export function findCertificateById(db: DbOrTx, id: string) {
   return db.selectFrom("certificates").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** A certificate with the account its key is bound to (null: unbound). */
+export function findCertificateWithBindingById(db: DbOrTx, id: string) {
+  return db
+    .selectFrom("certificates")
+    .leftJoin("tokens", "tokens.id", "certificates.token_id")
+    .select([
+      "certificates.id",
+      "certificates.serial_number",
+      "certificates.holder_kind",
+      "certificates.holder_name",
+      "certificates.enterprise_id",
+      "certificates.category_code",
+      "certificates.not_before",
+      "certificates.not_after",
+      "certificates.status",
+      "tokens.bound_user_id",
+    ])
+    .where("certificates.id", "=", id)
+    .executeTakeFirst();
+}
+
 /** Registry rows (imported from the old platform) not yet seen at a login, by serial. */
 export function findRegistryCandidates(db: DbOrTx, serialNumber: string) {
   return db

@@ -2,15 +2,43 @@ import type { CertificateDescription } from "@lnca/pki";
 import type { DbOrTx } from "../../db/database";
 import type { CertificatesTable } from "../../db/schema";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit";
 import { ensureEnterprise } from "../enterprises/enterprises.service";
+import type { Actor } from "../policy/actor";
 import {
+  bindTokenIfUnbound,
+  findCertificateById,
   findCertificateWithBindingByFingerprint,
   findRegistryCandidates,
+  findTokenById,
   insertCertificates,
   insertTokens,
+  lockToken,
   updateCertificate,
 } from "./certificates.queries";
+
+/** A certificate row by id (other features read certificates through here, not through the queries). */
+export function findCertificate(db: DbOrTx, certificateId: string) {
+  return findCertificateById(db, certificateId);
+}
+
+/** Whether the key (token) is bound to an account already. */
+export async function isTokenBound(db: DbOrTx, tokenId: string): Promise<boolean> {
+  return Boolean((await findTokenById(db, tokenId))?.bound_user_id);
+}
+
+/**
+ * In the caller's transaction: locks the key's row until it commits, so binds of one key run one after the
+ * other; tells whether it is bound already.
+ */
+export async function lockTokenForBinding(trx: DbOrTx, tokenId: string, now: Date): Promise<{ bound: boolean }> {
+  return { bound: Boolean((await lockToken(trx, tokenId, now.toISOString()))?.bound_user_id) };
+}
+
+/** Binds a key to a user for good: false when it was bound already (one key, one account). */
+export function bindTokenOnce(trx: DbOrTx, tokenId: string, userId: string, now: Date): Promise<boolean> {
+  return bindTokenIfUnbound(trx, tokenId, userId, now.toISOString());
+}
 
 /**
  * The certificate a login presented, as the platform knows it: already seen (by fingerprint), imported from

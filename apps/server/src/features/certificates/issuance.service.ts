@@ -1,13 +1,14 @@
 import type { CertificateProfile, CryptoKey } from "@lnca/pki";
 import { describeCertificate } from "@lnca/pki";
 import type { PlatformCa } from "../../adapters/ca/ca-adapter";
-import type { Db } from "../../db/database";
 import type { CertificatesTable } from "../../db/schema";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
-import { type Actor, recordAudit } from "../audit/audit";
-import { listActivePlatforms } from "../catalog/catalog.queries";
+import { recordAudit } from "../audit/audit";
+import type { CatalogService } from "../catalog/catalog.service";
 import { ensureEnterprise } from "../enterprises/enterprises.service";
+import type { Actor } from "../policy/actor";
 import { insertAssociations } from "./certificates.queries";
 import { recordCertificateOnToken } from "./certificates.service";
 
@@ -26,24 +27,28 @@ export interface IssueForNewKeyInput {
  */
 export class IssuanceService {
   constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly ca: PlatformCa,
-    private readonly vendorId: string,
+    private readonly deps: {
+      database: UnitOfWork;
+      clock: Clock;
+      ca: PlatformCa;
+      /** The vendor the built-in CA stands in for. */
+      vendorId: string;
+      catalog: CatalogService;
+    },
   ) {}
 
   async issueForNewKey(
     actor: Actor,
     input: IssueForNewKeyInput,
   ): Promise<{ certificate: CertificatesTable; certificatePem: string }> {
-    const issued = await this.ca.issue(input);
+    const issued = await this.deps.ca.issue(input);
     const d = describeCertificate(issued.certificatePem);
-    const platforms = new Map((await listActivePlatforms(this.db)).map((p) => [p.code, p.id]));
+    const platforms = await this.deps.catalog.activePlatformIdsByCode();
     const unknown = input.platformCodes.filter((code) => !platforms.has(code));
     if (unknown.length > 0) throw new AppError("CATALOG_UNKNOWN_PLATFORM", `应用平台不存在：${unknown.join("、")}`);
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const iso = now.toISOString();
-    const certificate = await this.db.transaction().execute(async (trx) => {
+    const certificate = await this.deps.database.transaction(async (trx) => {
       const enterpriseId =
         d.uscc && d.enterpriseName
           ? await ensureEnterprise(trx, actor, { uscc: d.uscc, name: d.enterpriseName, now })
@@ -59,7 +64,7 @@ export class IssuanceService {
           certificate_pem: issued.certificatePem,
           holder_kind: d.holderKind,
           category_code: input.profile.categoryCode,
-          vendor_id: this.vendorId,
+          vendor_id: this.deps.vendorId,
           holder_name: d.holderName,
           holder_id_number: d.idNumber,
           enterprise_id: enterpriseId,

@@ -2,8 +2,9 @@ import type { DbOrTx } from "../../db/database";
 import type { AssociationsTable } from "../../db/schema";
 import { transition } from "../../kernel/transition";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudits } from "../audit/audit";
+import { recordAudits } from "../audit/audit";
 import { ensureEnterprises } from "../enterprises/enterprises.service";
+import type { Actor } from "../policy/actor";
 import {
   findRegistryRows,
   insertAssociationRows,
@@ -15,7 +16,7 @@ import { associationMachine } from "./certificates.states";
 import type { RegistryRow } from "./registry-csv";
 
 export interface RegistryCatalog {
-  categoryByCode: Map<string, { holder_kind: "organization" | "personal" }>;
+  categoryByCode: Map<string, "organization" | "personal">;
   platformByCode: Map<string, string>;
 }
 
@@ -38,7 +39,7 @@ export async function writeRegistryBatch(
   const iso = now.toISOString();
   const entries = rows.map((row) => {
     const serial = normaliseSerial(row.serial);
-    const holderKind = catalog.categoryByCode.get(row.category)?.holder_kind ?? "personal";
+    const holderKind = catalog.categoryByCode.get(row.category) ?? "personal";
     const enterpriseName =
       row.enterprise_name || (holderKind === "organization" ? row.holder : `单位（${row.enterprise_uscc}）`);
     const platformIds = splitPlatforms(row.platforms).map((code) => catalog.platformByCode.get(code) as string);

@@ -1,9 +1,9 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { isValidUscc, type RegistryImportResponse } from "@lnca/contracts";
-import type { Db } from "../../db/database";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import type { Clock } from "../../shared/clock";
-import type { Actor } from "../audit/audit";
-import { listActivePlatforms, listCategories } from "../catalog/catalog.queries";
+import type { CatalogService } from "../catalog/catalog.service";
+import type { Actor } from "../policy/actor";
 import {
   normaliseSerial,
   type RegistryCatalog,
@@ -30,17 +30,18 @@ const ROW_NOT_SAVED = "该行无法保存，请检查内容后重新导入";
  */
 export class RegistryImportService {
   constructor(
-    private readonly db: Db,
+    private readonly database: UnitOfWork,
     private readonly clock: Clock,
+    private readonly catalog: CatalogService,
   ) {}
 
   async importCsv(actor: Actor, csv: string): Promise<RegistryImportResponse> {
     const lines = await parseRegistryCsv(csv);
-    const [categories, platforms] = await Promise.all([listCategories(this.db), listActivePlatforms(this.db)]);
-    const catalog: RegistryCatalog = {
-      categoryByCode: new Map(categories.map((c) => [c.code, c])),
-      platformByCode: new Map(platforms.map((p) => [p.code, p.id])),
-    };
+    const [categoryByCode, platformByCode] = await Promise.all([
+      this.catalog.categoryHolderKinds(),
+      this.catalog.activePlatformIdsByCode(),
+    ]);
+    const catalog: RegistryCatalog = { categoryByCode, platformByCode };
     const result: RegistryImportResponse = { imported: 0, updated: 0, rejected: [] };
     const valid: RegistryLine[] = [];
     for (const { line, row } of lines) {
@@ -68,7 +69,7 @@ export class RegistryImportService {
     result: RegistryImportResponse,
   ) {
     const write = (lines: RegistryLine[]) =>
-      this.db.transaction().execute((trx) =>
+      this.database.transaction((trx) =>
         writeRegistryBatch(
           trx,
           actor,
@@ -122,7 +123,7 @@ function checkRow(
   if (!/^[0-9a-fA-F:]{1,64}$/.test(row.serial)) return "序列号应为十六进制";
   if (!row.issuer) return "缺少签发者（issuer）";
   if (!row.holder) return "缺少持证人";
-  const holderKind = categories.get(row.category)?.holder_kind;
+  const holderKind = categories.get(row.category);
   if (!holderKind) return `CA 证类别不存在：${row.category}`;
   if (!row.enterprise_uscc && holderKind === "organization") return "单位锁须填写统一社会信用代码";
   if (row.enterprise_uscc && !isValidUscc(row.enterprise_uscc)) {

@@ -1,5 +1,5 @@
 import { TrustStore, type ValidationResult } from "@lnca/pki";
-import type { DbOrTx } from "../../db/database";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import type { Clock } from "../../shared/clock";
 import { listCrls, listTrustedCertificates } from "./certificates.queries";
 
@@ -17,7 +17,7 @@ export class TrustService {
   private loading: Promise<void> | null = null;
 
   constructor(
-    private readonly db: DbOrTx,
+    private readonly database: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -44,7 +44,7 @@ export class TrustService {
   }
 
   private async reload(): Promise<void> {
-    const [trusted, crls] = await Promise.all([listTrustedCertificates(this.db), listCrls(this.db)]);
+    const [trusted, crls] = await Promise.all([listTrustedCertificates(this.database.db), listCrls(this.database.db)]);
     this.store = new TrustStore({
       roots: trusted.filter((t) => t.kind === "root").map((t) => t.certificate_pem),
       intermediates: trusted.filter((t) => t.kind === "intermediate").map((t) => t.certificate_pem),

@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../db/database";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudit, recordAudits } from "../audit/audit";
+import { recordAudit, recordAudits } from "../audit/audit";
+import type { Actor } from "../policy/actor";
 import {
   findEnterpriseByUscc,
   findEnterprisesByUscc,

@@ -2,8 +2,14 @@ import type { DbOrTx } from "../../db/database";
 import type { IdentityRole, IdentityStatus } from "../../db/schema";
 import { AppError } from "../../shared/app-error";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
-import { findActiveAdmin, findOpenIdentity, insertIdentity } from "./identities.queries";
+import { recordAudit } from "../audit/audit";
+import type { Actor } from "../policy/actor";
+import { findActiveAdmin, findOpenIdentity, insertIdentity, listIdentitiesOfUser } from "./identities.queries";
+
+/** A user's pending and active identities with their enterprise's name, oldest first (compiled query). */
+export function listOpenIdentities(db: DbOrTx, userId: string) {
+  return listIdentitiesOfUser(db, userId);
+}
 
 /**
  * Gives a user an identity unless they already hold it. An enterprise has exactly one active

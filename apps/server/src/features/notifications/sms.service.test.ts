@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/test-database";
 import type { SmsMessage, SmsSender } from "../../adapters/sms/sms";
 import type { DatabaseHandle } from "../../db/database";
+import { UnitOfWork } from "../../db/unit-of-work";
 import { systemClock } from "../../shared/clock";
 import { SmsService } from "./sms.service";
 
@@ -29,7 +30,7 @@ const messageRow = (id: string) =>
 describe("SMS sending job", () => {
   it("sends a queued message once and records it as sent", async () => {
     const sender = new FakeSender();
-    const sms = new SmsService(database.db, sender, systemClock);
+    const sms = new SmsService(new UnitOfWork(database), sender, systemClock);
     const id = await database.db
       .transaction()
       .execute((trx) => sms.queue(trx, "13800000001", "verification_code", { code: "123456" }));
@@ -41,7 +42,7 @@ describe("SMS sending job", () => {
 
   it("records a refused send as failed and sends it on the retry", async () => {
     const sender = new FakeSender();
-    const sms = new SmsService(database.db, sender, systemClock);
+    const sms = new SmsService(new UnitOfWork(database), sender, systemClock);
     const id = await sms.queue(database.db, "13800000002", "verification_code", { code: "654321" });
     sender.down = true;
     await expect(sms.sendJob({ messageId: id })).rejects.toThrow("provider down");

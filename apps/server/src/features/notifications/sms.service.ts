@@ -1,6 +1,7 @@
 import type { SmsOutboxItem } from "@lnca/contracts";
 import { renderSms, type SmsSender, type SmsTemplate } from "../../adapters/sms/sms";
-import type { Db, DbOrTx } from "../../db/database";
+import type { DbOrTx } from "../../db/database";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import { transition } from "../../kernel/transition";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
@@ -17,7 +18,7 @@ declare module "../outbox/outbox" {
 /** SMS go out through the outbox: queued in the caller's transaction, sent after commit by a worker. */
 export class SmsService {
   constructor(
-    private readonly db: Db,
+    private readonly database: UnitOfWork,
     private readonly sender: SmsSender,
     private readonly clock: Clock,
   ) {}
@@ -45,7 +46,7 @@ export class SmsService {
 
   /** The job: sends once; a message already sent is not sent again when the job re-runs after a crash. */
   readonly sendJob: JobHandler<OutboxJobs["sms.send"]> = async ({ messageId }) => {
-    const message = await findSmsMessage(this.db, messageId);
+    const message = await findSmsMessage(this.database.db, messageId);
     if (!message || message.status === "sent") return;
     let providerMessageId: string | null;
     try {
@@ -57,7 +58,7 @@ export class SmsService {
       }));
     } catch (error) {
       const at = this.clock.now();
-      await transition(this.db, smsMessageMachine, {
+      await transition(this.database.db, smsMessageMachine, {
         id: message.id,
         from: message.status,
         to: "failed",
@@ -67,7 +68,7 @@ export class SmsService {
       throw error;
     }
     const at = this.clock.now();
-    await transition(this.db, smsMessageMachine, {
+    await transition(this.database.db, smsMessageMachine, {
       id: message.id,
       from: message.status,
       to: "sent",
@@ -82,7 +83,7 @@ export class SmsService {
   };
 
   async page(page: number, pageSize: number): Promise<{ items: SmsOutboxItem[]; total: number }> {
-    const result = await pageSmsMessages(this.db, page, pageSize);
+    const result = await pageSmsMessages(this.database.db, page, pageSize);
     return {
       total: result.total,
       items: result.items.map((m) => ({

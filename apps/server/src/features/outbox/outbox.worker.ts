@@ -27,7 +27,7 @@ export class OutboxWorker<J = OutboxJobs> {
   private running: Promise<number> | null = null;
 
   constructor(
-    private readonly database: DatabaseHandle,
+    private readonly database: Pick<DatabaseHandle, "db" | "kind">,
     private readonly handlers: JobHandlersOf<J>,
     private readonly logger: Logger,
     private readonly intervalMs = 1_000,

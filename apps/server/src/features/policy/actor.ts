@@ -1,4 +1,4 @@
-import type { IdentityRole } from "../../db/schema";
+import type { IdentityRole, StaffTable } from "../../db/schema";
 
 export interface CurrentIdentity {
   id: string;
@@ -6,10 +6,32 @@ export interface CurrentIdentity {
   enterpriseId: string | null;
 }
 
-/** Who is asking: resolved once per request from the session cookie. */
-export type RequestActor =
-  | { kind: "anonymous" }
-  | { kind: "user"; userId: string; sessionId: string; identity: CurrentIdentity | null }
-  | { kind: "staff"; staffId: string; sessionId: string; role: "reviewer" | "operator" };
+/**
+ * Who does something: the one actor type of the server. A request's actor is resolved once from its session
+ * cookie (with the caller's address); services take it as it is, decide with `can()` and record it in the
+ * audit log; jobs, seeds and start-up act as `systemActor`.
+ */
+export type Actor =
+  | { kind: "anonymous"; ip?: string | null }
+  | { kind: "system" }
+  | {
+      kind: "user";
+      userId: string;
+      /** Absent when the actor is not a request's (e.g. the person a binding just created). */
+      sessionId?: string;
+      /** The identity the session speaks in; absent or null when it has none. */
+      identity?: CurrentIdentity | null;
+      ip?: string | null;
+    }
+  | { kind: "staff"; staffId: string; role: StaffTable["role"]; sessionId?: string; ip?: string | null };
 
-export const anonymous: RequestActor = { kind: "anonymous" };
+export const anonymous: Actor = { kind: "anonymous" };
+export const systemActor: Actor = { kind: "system" };
+
+/** The id the audit log records for an actor (users and staff have one). */
+export function actorId(actor: Actor): string | null {
+  return actor.kind === "user" ? actor.userId : actor.kind === "staff" ? actor.staffId : null;
+}
+
+/** An actor a session cookie can speak for. */
+export type SessionActor = Extract<Actor, { kind: "user" | "staff" }>;

@@ -19,8 +19,8 @@ type Expect = "ok" | 401 | 403;
 
 interface Row {
   route: string;
-  /** The URL to call when it differs from the route pattern (wildcards, parameters). */
-  url?: string;
+  /** The URL to call when it differs from the route pattern (wildcards, parameters: known once set up). */
+  url?: string | (() => string);
   /** A body that passes validation, so the answer is the policy's and not the schema's. */
   body?: (actor: ActorName) => unknown;
   expect: [Expect, Expect, Expect, Expect, Expect, Expect, Expect, Expect];
@@ -66,10 +66,31 @@ const TABLE: Row[] = [
   { route: "GET /api/v1/console/sms-outbox",                       expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   { route: "POST /api/v1/console/certificate-registry/import", body: () => ({ csv: "serial,issuer\n" }),
                                                                    expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  // Resources of enterprise A (lead, agent and adminA speak in A's identities; adminB in B's).
+  { route: "GET /api/v1/enterprises/:enterpriseId", url: () => `/api/v1/enterprises/${ids.enterpriseA}`,
+                                                                   expect: [401,   403,   "ok",  "ok",  "ok",  403,   401,   401] },
+  { route: "GET /api/v1/console/enterprises/:enterpriseId", url: () => `/api/v1/console/enterprises/${ids.enterpriseA}`,
+                                                                   expect: [401,   401,   401,   401,   401,   401,   "ok",  "ok"] },
+  { route: "GET /api/v1/certificates/:certificateId", url: () => `/api/v1/certificates/${ids.leadCertificate}`,
+                                                                   expect: [401,   403,   "ok",  403,   "ok",  403,   401,   401] },
   // Last: they end the callers' sessions.
   { route: "POST /api/v1/auth/logout",                             expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
   { route: "POST /api/v1/console/auth/logout",                     expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
 ];
+
+/** More resources on routes the table has: the other enterprise's, the administrator's own. */
+// biome-ignore format: the table reads as a table
+const RESOURCE_ROWS: Row[] = [
+  //                                                                        anon   indiv  lead   agent  adminA adminB review oper
+  { route: "GET /api/v1/enterprises/:enterpriseId", url: () => `/api/v1/enterprises/${ids.enterpriseB}`,
+                                                                   expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
+  { route: "GET /api/v1/certificates/:certificateId", url: () => `/api/v1/certificates/${ids.adminBCertificate}`,
+                                                                   expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
+  { route: "GET /api/v1/certificates/:certificateId", url: () => `/api/v1/certificates/${ids.indivCertificate}`,
+                                                                   expect: [401,   "ok",  403,   403,   403,   403,   401,   401] },
+];
+
+const ids = { enterpriseA: "", enterpriseB: "", leadCertificate: "", adminBCertificate: "", indivCertificate: "" };
 
 let t: TestApp;
 let pem: string;
@@ -107,6 +128,16 @@ beforeAll(async () => {
   callers.set("adminA", await boundUser(t, adminA, admin()));
   callers.set("adminB", await boundUser(t, adminB, admin()));
   callers.set("reviewer", await staffClient(t, "reviewer"));
+  const db = t.ctx.database.db;
+  const enterpriseId = async (uscc: string) =>
+    (await db.selectFrom("enterprises").select("id").where("uscc", "=", uscc).executeTakeFirstOrThrow()).id;
+  const certificateId = async (serial: string) =>
+    (await db.selectFrom("certificates").select("id").where("serial_number", "=", serial).executeTakeFirstOrThrow()).id;
+  ids.enterpriseA = await enterpriseId(a.uscc);
+  ids.enterpriseB = await enterpriseId(b.uscc);
+  ids.leadCertificate = await certificateId(lead.serialNumber);
+  ids.adminBCertificate = await certificateId(adminB.serialNumber);
+  ids.indivCertificate = await certificateId(indiv.serialNumber);
   callers.set("operator", await staffClient(t, "operator"));
 });
 afterAll(() => t?.close());
@@ -154,10 +185,11 @@ describe("policy: every route × every caller", () => {
 
   it("answers every cell as the table says", async () => {
     const mismatches: string[] = [];
-    for (const row of TABLE) {
+    for (const row of [...RESOURCE_ROWS, ...TABLE]) {
       for (const [i, actor] of ACTORS.entries()) {
         const expected = row.expect[i];
-        const response = await callAs(actor, row.route, row.url, row.body?.(actor));
+        const url = typeof row.url === "function" ? row.url() : row.url;
+        const response = await callAs(actor, row.route, url, row.body?.(actor));
         const code = errorCode(response);
         const actual =
           response.statusCode === 401 || response.statusCode === 403 ? response.statusCode : ("ok" as const);

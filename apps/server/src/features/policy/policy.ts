@@ -1,41 +1,45 @@
-import type { RequestActor } from "./actor";
-
-type StaffRole = Extract<RequestActor, { kind: "staff" }>["role"];
+import { AppError } from "../../shared/app-error";
+import { authPolicy } from "../auth/auth.policy";
+import { catalogPolicy } from "../catalog/catalog.policy";
+import { certificatesPolicy } from "../certificates/certificates.policy";
+import { enterprisesPolicy } from "../enterprises/enterprises.policy";
+import { notificationsPolicy } from "../notifications/notifications.policy";
+import type { Actor } from "./actor";
+import { anyone, type ResourceRule, type Rule } from "./rules";
 
 /**
- * The one place that says who may do what. Every route names one of these permissions; a route-level
- * check runs `can(actor, permission)` before the handler, and services call `can` again with the resource
- * when the answer depends on it (e.g. an enterprise's own administrator).
+ * The one place that says who may do what: each feature's rules (features/<feature>/<feature>.policy.ts),
+ * by name. Every route names one of these permissions; the route-level part runs before the handler; a
+ * route with a resource loads it and asks `can(actor, action, resource)` (or `authorize`).
  */
-type Rule = (actor: RequestActor, resource?: PolicyResource) => boolean;
-
-export interface PolicyResource {
-  enterpriseId?: string | null;
-  ownerUserId?: string | null;
-}
-
-const anyone: Rule = () => true;
-const anyStaff: Rule = (a) => a.kind === "staff";
-const operator: Rule = (a) => a.kind === "staff" && a.role === "operator";
-
 export const policy = {
   public: anyone,
-  "auth.login": anyone,
-  // Anyone may ask; without a user session the answer is "no one" ({ user: null }), not an error.
-  "session.read": anyone,
-  "session.logout": anyone,
-  "console.login": anyone,
-  "console.session": anyStaff,
-  "console.logout": anyone,
-  "console.catalog.read": anyStaff,
-  "console.sms_outbox.read": operator,
-  "console.registry.import": operator,
-} as const satisfies Record<string, Rule>;
+  ...authPolicy,
+  ...catalogPolicy,
+  ...certificatesPolicy,
+  ...enterprisesPolicy,
+  ...notificationsPolicy,
+} as const satisfies Record<string, Rule | ResourceRule<never>>;
 
-export type Permission = keyof typeof policy;
+type Policy = typeof policy;
+export type Permission = keyof Policy;
+/** The actions decided on a resource, and the resource each takes. */
+export type ResourceAction = { [P in Permission]: Policy[P] extends ResourceRule<never> ? P : never }[Permission];
+export type ResourceOf<A extends ResourceAction> = Policy[A] extends ResourceRule<infer R> ? R : never;
 
-export function can(actor: RequestActor, permission: Permission, resource?: PolicyResource): boolean {
-  return policy[permission](actor, resource);
+/** Route level: may this actor call a route naming `permission` (the resource, if any, comes later)? */
+export function can(actor: Actor, permission: Permission): boolean;
+/** Resource level: may this actor do `action` on this resource? */
+export function can<A extends ResourceAction>(actor: Actor, action: A, resource: ResourceOf<A>): boolean;
+export function can(actor: Actor, permission: Permission, resource?: unknown): boolean {
+  const rule = policy[permission] as Rule | ResourceRule<unknown>;
+  if (typeof rule === "function") return rule(actor);
+  return rule.route(actor) && (resource === undefined || rule.resource(actor, resource));
+}
+
+/** `can`, or the coded refusal: UNAUTHENTICATED for nobody signed in, FORBIDDEN otherwise. */
+export function authorize<A extends ResourceAction>(actor: Actor, action: A, resource: ResourceOf<A>): void {
+  if (!can(actor, action, resource)) throw new AppError(actor.kind === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");
 }
 
 /** Console permissions are answered from the operator-console session, all others from the portal session. */
@@ -43,7 +47,7 @@ export const isConsolePermission = (permission: Permission): boolean =>
   permission.startsWith("console.") && permission !== "console.login" && permission !== "console.logout";
 
 /** The console permissions a staff role holds, so the console shows each role only what it may do. */
-export function consolePermissionsOf(role: StaffRole): Permission[] {
-  const staff: RequestActor = { kind: "staff", staffId: "", sessionId: "", role };
+export function consolePermissionsOf(role: Extract<Actor, { kind: "staff" }>["role"]): Permission[] {
+  const staff: Actor = { kind: "staff", staffId: "", role };
   return (Object.keys(policy) as Permission[]).filter((p) => isConsolePermission(p) && can(staff, p));
 }

@@ -2,12 +2,12 @@ import { publicConfigSchema } from "@lnca/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "kysely";
 import { z } from "zod";
-import type { AppContext } from "../../app/context";
+import type { Runtime } from "../../app/feature-module";
 
 const tags = ["系统"];
 
 export const systemRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: Runtime): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/health",

@@ -1,11 +1,27 @@
-import type { Db, DbOrTx } from "../../db/database";
+import type { DbOrTx } from "../../db/database";
 import type { CertificatesTable, IdentityRole } from "../../db/schema";
+import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import { newId } from "../../shared/ids";
-import { type Actor, recordAudit } from "../audit/audit";
-import { bindTokenIfUnbound } from "../certificates/certificates.queries";
+import { recordAudit } from "../audit/audit";
+import { bindTokenOnce } from "../certificates/certificates.service";
 import { grantIdentity } from "../identities/identities.service";
-import { insertUser } from "./users.queries";
+import type { Actor } from "../policy/actor";
+import { findUserByIdNumber, findUserByMobile, insertUser, updateUser } from "./users.queries";
+
+/** The account of a mobile number or resident ID, if any (other features look accounts up here). */
+export function findAccountByMobile(db: DbOrTx, mobile: string) {
+  return findUserByMobile(db, mobile);
+}
+
+export function findAccountByIdNumber(db: DbOrTx, idNumber: string) {
+  return findUserByIdNumber(db, idNumber);
+}
+
+/** Records the resident ID of an account that had none (a main key's binding tells it). */
+export function setAccountIdNumber(trx: DbOrTx, userId: string, idNumber: string, now: Date): Promise<void> {
+  return updateUser(trx, userId, { id_number: idNumber, updated_at: now.toISOString() });
+}
 
 /** Which identity a personal key gives its holder in the certificate's enterprise. */
 const roleOfCategory: Record<string, IdentityRole> = {
@@ -49,7 +65,7 @@ export async function bindTokenToUser(
   input: { certificate: CertificatesTable; userId: string; now: Date },
 ): Promise<string> {
   const { certificate, userId, now } = input;
-  if (!(await bindTokenIfUnbound(trx, certificate.token_id, userId, now.toISOString()))) {
+  if (!(await bindTokenOnce(trx, certificate.token_id, userId, now))) {
     throw new AppError("TOKEN_ALREADY_BOUND");
   }
   await recordAudit(
@@ -82,7 +98,7 @@ export async function bindTokenToUser(
  * the demo seed's people, the e2e provisioning and the bench use it, and so do the test factories.
  */
 export async function registerUserWithToken(
-  db: Db,
+  database: UnitOfWork,
   actor: Actor,
   input: {
     user: { mobile: string; name: string; idNumber: string | null };
@@ -92,7 +108,7 @@ export async function registerUserWithToken(
   },
 ): Promise<{ userId: string; identityId: string }> {
   const { user, certificate, via, now } = input;
-  return db.transaction().execute(async (trx) => {
+  return database.transaction(async (trx) => {
     const userId = await createUser(trx, actor, { ...user, via, now });
     const identityId = await bindTokenToUser(trx, actor, { certificate, userId, now });
     return { userId, identityId };

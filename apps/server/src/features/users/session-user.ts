@@ -1,7 +1,7 @@
 import { maskMobile, type SessionUser } from "@lnca/contracts";
 import type { DbOrTx } from "../../db/database";
 import { AppError } from "../../shared/app-error";
-import { listIdentitiesOfUser } from "../identities/identities.queries";
+import { listOpenIdentities } from "../identities/identities.service";
 import { findUserById } from "./users.queries";
 
 /** What a session's user is described from: the person, and each of their open identities. */
@@ -10,7 +10,7 @@ export type SessionPerson = Pick<
   "id" | "name" | "mobile" | "profile_completed_at"
 >;
 export type SessionIdentity = Pick<
-  Awaited<ReturnType<typeof listIdentitiesOfUser>>[number],
+  Awaited<ReturnType<typeof listOpenIdentities>>[number],
   "id" | "role" | "status" | "enterprise_id" | "enterprise_name"
 >;
 
@@ -22,7 +22,7 @@ export async function loadSessionUser(
 ): Promise<SessionUser> {
   const user = await findUserById(db, userId);
   if (!user) throw new AppError("UNAUTHENTICATED");
-  return describeSessionUser(user, await listIdentitiesOfUser(db, userId), currentIdentityId);
+  return describeSessionUser(user, await listOpenIdentities(db, userId), currentIdentityId);
 }
 
 /**
@@ -61,7 +61,7 @@ function describeSessionUser(
 
 /** The identity a new session starts in: the one just used, else the first active one. */
 export async function defaultIdentityId(db: DbOrTx, userId: string, preferred?: string | null): Promise<string | null> {
-  return pickDefaultIdentity(await listIdentitiesOfUser(db, userId), preferred);
+  return pickDefaultIdentity(await listOpenIdentities(db, userId), preferred);
 }
 
 function pickDefaultIdentity(identities: SessionIdentity[], preferred?: string | null): string | null {

@@ -5,9 +5,9 @@
 import { type CertificateProfile, generateKeyPair } from "@lnca/pki";
 import type { AppContext } from "../../../src/app/context";
 import type { CertificatesTable, IdentityRole, IdentityStatus, StaffTable } from "../../../src/db/schema";
-import { systemActor } from "../../../src/features/audit/audit";
 import { ensureEnterprise } from "../../../src/features/enterprises/enterprises.service";
 import { grantIdentity } from "../../../src/features/identities/identities.service";
+import { systemActor } from "../../../src/features/policy/actor";
 import { createUser, registerUserWithToken } from "../../../src/features/users/accounts.service";
 import { makeResidentId, nextMobile, nextSeq } from "../identifiers";
 import { type KeyOptions, type TestKey, validityOf } from "./keys";
@@ -103,7 +103,7 @@ export async function buildBoundToken(
     input.profile ??
     personalProfile({ categoryCode: "project_lead", holderName: person.name, idNumber: person.idNumber ?? undefined });
   const key = await buildCertificate(ctx, profile, input);
-  const { userId, identityId } = await registerUserWithToken(ctx.database.db, systemActor, {
+  const { userId, identityId } = await registerUserWithToken(ctx.database, systemActor, {
     user: person,
     certificate: key.certificate,
     via: input.via ?? "test_factory",

@@ -1,0 +1,18 @@
+import type { FeatureModule, Runtime } from "../../app/feature-module";
+import { catalogRoutes } from "./catalog.routes";
+import { CatalogService } from "./catalog.service";
+import { CatalogAdminService } from "./catalog-admin.service";
+
+export interface CatalogServices {
+  catalog: CatalogService;
+  catalogAdmin: CatalogAdminService;
+}
+
+/** Platforms, certificate categories, vendors, service points and prices. */
+export function catalogModule(runtime: Runtime): FeatureModule<CatalogServices> {
+  const services = {
+    catalog: new CatalogService(runtime.database),
+    catalogAdmin: new CatalogAdminService(runtime.database, runtime.clock),
+  };
+  return { name: "catalog", services, routes: { portal: catalogRoutes(services) } };
+}

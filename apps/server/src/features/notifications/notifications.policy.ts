@@ -1,0 +1,5 @@
+import { operator } from "../policy/rules";
+
+export const notificationsPolicy = {
+  "console.sms_outbox.read": operator,
+} as const;
