@@ -1,7 +1,8 @@
 import { createCsr, describeCertificate, generateKeyPair } from "@lnca/pki";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueKey, newEnterprise, nextSeq, organizationProfile } from "../../test/support/auth-helpers";
+import { issueKey, newEnterprise, organizationProfile } from "../../test/support/factories";
+import { nextSeq } from "../../test/support/identifiers";
 import { createTestApp, type TestApp } from "../../test/support/test-app";
 import { systemActor } from "../features/policy/actor";
 import { AppError } from "../shared/app-error";

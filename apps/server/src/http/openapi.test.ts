@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, staffClient } from "../../test/support/auth-helpers";
+import { ApiClient, staffClient } from "../../test/support/api-client";
+import { issueKey, personalProfile } from "../../test/support/factories";
+import { nextMobile } from "../../test/support/identifiers";
+import { boundUser } from "../../test/support/journeys";
 import { createTestApp, type TestApp } from "../../test/support/test-app";
 import { policy } from "../features/policy/policy";
 import { securityFor } from "./openapi";
@@ -37,15 +40,21 @@ describe("OpenAPI security, from each route's permission", () => {
   it("every operation an anonymous caller is refused says which session it needs; the others need none", async () => {
     expect(operations.length).toBeGreaterThan(10);
     const operator = await staffClient(t, "operator");
+    const user = await boundUser(t, await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" })), {
+      mobile: nextMobile(),
+    });
     const wrong: string[] = [];
     for (const op of operations) {
       const anonymous = await new ApiClient(t.app).request(op.method as "GET" | "POST", op.path, {});
       const refused = anonymous.statusCode === 401;
       if (refused !== (op.security !== undefined)) wrong.push(`${op.method} ${op.path}: security ${op.security}`);
-      // The named session gets past authentication (the console's are the only non-public ones yet).
+      // The named session gets past authentication.
       if (op.security?.[0]?.staffSession) {
         const asStaff = await operator.request(op.method as "GET" | "POST", op.path, {});
         if (asStaff.statusCode === 401) wrong.push(`${op.method} ${op.path}: staff session refused`);
+      } else if (op.security?.[0]?.userSession) {
+        const asUser = await user.request(op.method as "GET" | "POST", op.path, {});
+        if (asUser.statusCode === 401) wrong.push(`${op.method} ${op.path}: user session refused`);
       } else if (op.security) wrong.push(`${op.method} ${op.path}: unexpected scheme ${JSON.stringify(op.security)}`);
     }
     expect(wrong).toEqual([]);

@@ -1,4 +1,4 @@
-import { makeUscc } from "./auth-helpers";
+import { makeUscc } from "./identifiers";
 
 /** A valid 证书名录 CSV of `rows` rows (about 100 bytes each): 2,000 enterprises, two platforms a row. */
 export function largeRegistryCsv(rows: number, platformCodes: string[]): string {

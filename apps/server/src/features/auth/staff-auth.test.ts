@@ -1,7 +1,8 @@
 import { performance } from "node:perf_hooks";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ApiClient, expectError, nextIp, nextSeq } from "../../../test/support/auth-helpers";
+import { ApiClient, expectError, nextIp } from "../../../test/support/api-client";
+import { nextSeq } from "../../../test/support/identifiers";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 import * as passwords from "../../shared/passwords";
 

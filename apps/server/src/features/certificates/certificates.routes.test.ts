@@ -1,18 +1,15 @@
 /** A certificate: its holder and its enterprise's administrator read it; nobody else. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiClient, expectError } from "../../../test/support/api-client";
 import {
-  type ApiClient,
-  boundUser,
-  expectError,
   issueKey,
-  makeResidentId,
   newEnterprise,
-  nextMobile,
-  nextSeq,
   organizationProfile,
   personalProfile,
   type TestKey,
-} from "../../../test/support/auth-helpers";
+} from "../../../test/support/factories";
+import { makeResidentId, nextMobile, nextSeq } from "../../../test/support/identifiers";
+import { boundUser } from "../../../test/support/journeys";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 import { newId } from "../../shared/ids";
 

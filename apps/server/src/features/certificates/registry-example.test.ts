@@ -1,6 +1,6 @@
 import { REGISTRY_CSV_EXAMPLE } from "@lnca/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, staffClient } from "../../../test/support/auth-helpers";
+import { type ApiClient, staffClient } from "../../../test/support/api-client";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 
 const IMPORT = "/api/v1/console/certificate-registry/import";

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, staffClient } from "../../../test/support/auth-helpers";
+import { type ApiClient, staffClient } from "../../../test/support/api-client";
 import { largeRegistryCsv } from "../../../test/support/registry";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 

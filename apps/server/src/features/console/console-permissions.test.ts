@@ -1,6 +1,6 @@
 import { CSRF_COOKIE, CSRF_HEADER } from "@lnca/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, staffClient } from "../../../test/support/auth-helpers";
+import { type ApiClient, staffClient } from "../../../test/support/api-client";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 
 /** The console routes whose permission depends on the role, by the permission they name. */

@@ -1,18 +1,9 @@
 /** An enterprise's summary: its own members and the staff read it; another enterprise's administrator may not. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type ApiClient,
-  boundUser,
-  expectError,
-  issueKey,
-  makeResidentId,
-  newEnterprise,
-  nextMobile,
-  nextSeq,
-  organizationProfile,
-  personalProfile,
-  staffClient,
-} from "../../../test/support/auth-helpers";
+import { type ApiClient, expectError, staffClient } from "../../../test/support/api-client";
+import { issueKey, newEnterprise, organizationProfile, personalProfile } from "../../../test/support/factories";
+import { makeResidentId, nextMobile, nextSeq } from "../../../test/support/identifiers";
+import { boundUser } from "../../../test/support/journeys";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 import { newId } from "../../shared/ids";
 
