@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
-# System packages the platform and its tests need: Chromium + CJK fonts (browser tests), SoftHSM2 + OpenSC
-# (USB keys in tests), Tesseract with Simplified Chinese (business-licence OCR). Idempotent: when every
-# package is already installed nothing is downloaded; otherwise `apt-get update` once, then install.
+# System packages the platform and its tests need: Chromium (/usr/bin/chromium) + CJK fonts (browser tests),
+# SoftHSM2 (softhsm2-util and its PKCS#11 module: the USB keys of the keybridge, server and browser tests),
+# OpenSC and Tesseract with Simplified Chinese (business-licence OCR), which no test uses yet.
+# Runs before `npm test`, `npm run test:unit` and `npm run test:e2e`, so it must stay quick and idempotent:
+# when every package is installed it only asks dpkg; otherwise `apt-get update` once, then install.
 set -euo pipefail
 
 PACKAGES=(chromium fonts-noto-cjk softhsm2 opensc tesseract-ocr tesseract-ocr-chi-sim)
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  # Not a Debian-family system: nothing to install with, so only check what the tests run.
+  if [ -x /usr/bin/chromium ] && command -v softhsm2-util >/dev/null 2>&1; then exit 0; fi
+  echo "setup-system: not a Debian-family system; install Chromium (as /usr/bin/chromium), SoftHSM2, CJK fonts" \
+    "and Tesseract (chi_sim) yourself, or set LNCA_SOFTHSM2_MODULE to the SoftHSM2 module" >&2
+  exit 1
+fi
 
 installed() {
   [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = "installed" ]
@@ -28,16 +38,21 @@ fi
 
 SUDO=()
 if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then
-    SUDO=(sudo)
-  else
-    echo "setup-system: must run as root (or with sudo available) to install: ${missing[*]}" >&2
+  if ! command -v sudo >/dev/null 2>&1; then
+    echo "setup-system: these packages are missing and installing them needs root: ${missing[*]}." \
+      "Run as root once: apt-get install ${missing[*]} (or: npm run setup:system as root)" >&2
     exit 1
   fi
+  # Without a terminal sudo cannot ask for a password: fail at once rather than hang a CI job.
+  if [ -t 0 ]; then SUDO=(sudo); else SUDO=(sudo -n); fi
 fi
 
-"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+# Another apt (unattended upgrades, a second checkout's setup) may hold the lock: wait for it.
+APT=("${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600)
+if ! { "${APT[@]}" update && "${APT[@]}" install -y --no-install-recommends "${missing[@]}"; }; then
+  echo "setup-system: apt-get failed (see above); as root run: apt-get install ${missing[*]}" >&2
+  exit 1
+fi
 
 still_missing=()
 for pkg in "${missing[@]}"; do
