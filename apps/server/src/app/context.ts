@@ -102,13 +102,16 @@ export async function createContext(deps: {
   };
 }
 
-/** Job kinds every module declares (features/outbox/outbox.ts); jobsOf checks at start that each has a handler. */
-const DECLARED_JOB_KINDS: readonly (keyof JobHandlers)[] = ["sms.send"];
+/**
+ * Every declared job kind (features/outbox/outbox.ts), as a record so that a kind declared without an entry
+ * here does not compile; jobsOf then refuses to start when a module gives no handler for one.
+ */
+const DECLARED_JOB_KINDS: Record<keyof JobHandlers, true> = { "sms.send": true };
 
 /** The one job map the outbox worker runs: job kind → handler, as the modules contribute them. */
 function jobsOf(modules: readonly FeatureModule[]): JobHandlers {
   const jobs: Partial<JobHandlers> = Object.assign({}, ...modules.map((m) => m.jobs ?? {}));
-  const missing = DECLARED_JOB_KINDS.filter((kind) => !jobs[kind]);
+  const missing = (Object.keys(DECLARED_JOB_KINDS) as (keyof JobHandlers)[]).filter((kind) => !jobs[kind]);
   if (missing.length > 0)
     throw new AppError("INTERNAL_ERROR", `outbox job kinds without a handler: ${missing.join(", ")}`);
   return jobs as JobHandlers;
