@@ -109,7 +109,7 @@ export async function createContext(deps: {
 const DECLARED_JOB_KINDS: Record<keyof JobHandlers, true> = { "sms.send": true };
 
 /** The one job map the outbox worker runs: job kind → handler, as the modules contribute them. */
-function jobsOf(modules: readonly FeatureModule[]): JobHandlers {
+export function jobsOf(modules: readonly FeatureModule[]): JobHandlers {
   const jobs: Partial<JobHandlers> = Object.assign({}, ...modules.map((m) => m.jobs ?? {}));
   const missing = (Object.keys(DECLARED_JOB_KINDS) as (keyof JobHandlers)[]).filter((kind) => !jobs[kind]);
   if (missing.length > 0)

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../shared/app-error";
+import { jobsOf } from "./context";
+import type { FeatureModule } from "./feature-module";
+
+const module = (jobs?: FeatureModule["jobs"]): FeatureModule => ({ name: "m", services: {}, jobs });
+
+describe("the outbox job map the composition root assembles", () => {
+  it("takes each module's handlers", () => {
+    const send = async () => {};
+    expect(jobsOf([module(), module({ "sms.send": send })])).toEqual({ "sms.send": send });
+  });
+
+  it("refuses to start when a declared job kind has no handler", () => {
+    expect(() => jobsOf([module()])).toThrow(AppError);
+    expect(() => jobsOf([module()])).toThrow(/sms\.send/);
+  });
+});
