@@ -64,6 +64,18 @@ test("an anonymous visit to the home page logs nothing in the browser console", 
   expect(violations).toEqual([]);
 });
 
+test("an anonymous visit to the console login page logs nothing in the browser console", async ({ page }) => {
+  const { violations, errors } = await watch(page);
+  const session = page.waitForResponse((r) => r.url().endsWith("/api/v1/console/auth/session"));
+  await page.goto("/console/login");
+  await expect(page.getByLabel("用户名", { exact: true })).toBeVisible();
+  // Asked on every load: without a session the answer is "no one", not a 401 the browser logs in red.
+  expect((await session).status()).toBe(200);
+  await page.waitForLoadState("networkidle");
+  expect(errors).toEqual([]);
+  expect(violations).toEqual([]);
+});
+
 test("the portal, the console and the API docs work under the CSP with no violation", async ({ page }) => {
   const { violations } = await watch(page);
   await page.goto("/");

@@ -60,9 +60,17 @@ export const consoleRoutes =
       "/console/auth/session",
       {
         config: { permission: "console.session" },
-        schema: { tags, summary: "当前运营后台账号", response: { 200: z.object({ staff: staffSchema }) } },
+        schema: {
+          tags,
+          summary: "当前运营后台账号（未登录时 staff 为 null）",
+          response: { 200: z.object({ staff: staffSchema.nullable() }) },
+        },
       },
-      async (request) => ({ staff: await ctx.staffAuth.find(staffOf(request.actor)) }),
+      async (request) => {
+        const actor = request.actor;
+        if (actor.kind !== "staff") return { staff: null };
+        return { staff: await ctx.staffAuth.find(actor.staffId) };
+      },
     );
 
     app.get(
