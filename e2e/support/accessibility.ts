@@ -26,6 +26,8 @@ const motionSettled = () =>
  * WCAG 2.1 A/AA violation. A failure lists each rule with the nodes it found, so the fix can start from it.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Each check brings its own time (a few seconds on a busy 2-core machine): the journey keeps its budget.
+  test.info().setTimeout(test.info().timeout + 10_000);
   await test.step(`accessibility: ${label}`, async () => {
     // Polled from here: waitForFunction compiles its predicate in the page, which the CSP forbids.
     await expect.poll(() => page.evaluate(motionSettled), { timeout: 5_000 }).toBe(true);
