@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./support/accessibility";
 import { consoleLogin, expect, OPERATOR, test } from "./support/fixtures";
 import { insertedCertificates } from "./support/people";
 
@@ -60,6 +61,20 @@ test("an anonymous visit to the home page logs nothing in the browser console", 
   await expect(page.getByTestId("hero-login")).toBeVisible();
   await expect(page.getByRole("heading", { name: "价格查询" })).toBeVisible();
   await page.waitForLoadState("networkidle");
+  await expectAccessible(page, "home page");
+  expect(errors).toEqual([]);
+  expect(violations).toEqual([]);
+});
+
+test("an anonymous visit to the console login page logs nothing in the browser console", async ({ page }) => {
+  const { violations, errors } = await watch(page);
+  const session = page.waitForResponse((r) => r.url().endsWith("/api/v1/console/auth/session"));
+  await page.goto("/console/login");
+  await expect(page.getByLabel("用户名", { exact: true })).toBeVisible();
+  // Asked on every load: without a session the answer is "no one", not a 401 the browser logs in red.
+  expect((await session).status()).toBe(200);
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page, "console login page");
   expect(errors).toEqual([]);
   expect(violations).toEqual([]);
 });
@@ -71,14 +86,17 @@ test("the portal, the console and the API docs work under the CSP with no violat
   // The login page reaches the keybridge on 127.0.0.1 (connect-src).
   await page.goto("/login");
   await expect(page.getByTestId("certificate-item")).toHaveCount(insertedCertificates);
+  await expectAccessible(page, "login page");
   await page.goto("/downloads");
   await expect(page.locator("h1, h2, h3").first()).toBeVisible();
+  await expectAccessible(page, "下载中心");
 
   await consoleLogin(page);
   await expect(page.getByTestId("console-staff")).toContainText(OPERATOR.displayName);
   for (const name of ["审核队列", "目录管理", "订单与支付", "发票管理", "证书名录", "短信发件箱", "下载中心"]) {
     await page.getByRole("menuitem", { name }).click();
     await expect(page.getByRole("heading", { name }).first()).toBeVisible();
+    await expectAccessible(page, `console ${name}`);
   }
   await page.getByRole("menuitem", { name: "目录管理" }).click();
   await expect(page.getByTestId("catalog-platforms")).toBeVisible();
@@ -86,6 +104,8 @@ test("the portal, the console and the API docs work under the CSP with no violat
   await page.goto("/api/v1/docs");
   await expect(page.getByText("CA 互联互通服务平台（辽宁版）API")).toBeVisible();
   await expect(page.getByText("/api/v1/catalog/platforms").first()).toBeVisible();
+  // No accessibility check here: the API docs are Swagger UI's own page (its colours, nested controls and
+  // unlabelled URL box), served as the library ships it, not the web app.
   await page.waitForLoadState("networkidle");
   expect(violations).toEqual([]);
 });
@@ -97,10 +117,12 @@ test("a reviewer is not offered what only operators may do", async ({ page }) =>
   await expect(page.getByRole("menuitem", { name: "目录管理" })).toBeVisible();
   await expect(page.getByRole("menuitem", { name: "证书名录" })).toHaveCount(0);
   await expect(page.getByRole("menuitem", { name: "短信发件箱" })).toHaveCount(0);
+  await expectAccessible(page, "console of a reviewer");
   // Typed in by hand, the page says why instead of showing a form that can only fail.
   await page.goto("/console/registry");
   await expect(page.getByText("您的角色无权使用此功能")).toBeVisible();
   await expect(page.getByTestId("registry-csv")).toHaveCount(0);
+  await expectAccessible(page, "console page a reviewer may not use");
 });
 
 test("the 证书名录 page's own example imports as shown", async ({ page }) => {
@@ -113,4 +135,5 @@ test("the 证书名录 page's own example imports as shown", async ({ page }) =>
   const result = page.getByTestId("registry-result");
   await expect(result).toContainText("新增2条");
   await expect(result).toContainText("未导入0条");
+  await expectAccessible(page, "证书名录 after importing its example");
 });

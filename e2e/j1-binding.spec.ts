@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { expectAccessible } from "./support/accessibility";
 import { consoleLogin, expect, OPERATOR, type SmsInbox, test } from "./support/fixtures";
 import { adminTaken, contested, enterprise, oldPlatform, PIN } from "./support/people";
 import { caLogin } from "./support/portal";
@@ -53,6 +54,7 @@ test("a key from the old platform's 证书名录 binds on its first CA login wit
   const result = operatorPage.getByTestId("registry-result");
   await expect(result).toContainText("新增1条");
   await expect(result).toContainText("未导入0条");
+  await expectAccessible(operatorPage, "证书名录 after an import");
   await operatorPage.context().close();
 
   // The holder's first CA login: the platform knows the key, only the binding details are asked.
@@ -63,6 +65,7 @@ test("a key from the old platform's 证书名录 binds on its first CA login wit
   await expect(page.getByTestId("known-from-registry")).toContainText("已在老平台办理，无需重新注册");
   await expect(form.getByRole("row", { name: /持证人/ })).toContainText(holder.name);
   await expect(form).toContainText("项目负责人锁");
+  await expectAccessible(page, "binding form of a key from the 证书名录");
 
   await bindPersonalKey(page, sms, holder.mobile);
   await expect(page).toHaveURL(/\/center$/);
@@ -95,6 +98,7 @@ test("a key bound from one binding form cannot be bound again from another: 一�
   await expect(other.getByTestId("binding-error")).toHaveText("该 CA 锁已绑定其他账号，一锁一人一账号");
   await expect(other.getByTestId("binding-form")).toBeVisible();
   await expect(other).toHaveURL(/\/login$/);
+  await expectAccessible(other, "binding form refused: key already bound");
   await other.context().close();
 });
 
@@ -119,5 +123,6 @@ test("a second main key of an enterprise with an administrator cannot make anoth
 
   await expect(page.getByTestId("binding-error")).toHaveText("该企业已有管理员，身份唯一");
   await expect(form).toBeVisible();
+  await expectAccessible(page, "binding form refused: enterprise has an administrator");
   await expect(page).toHaveURL(/\/login$/);
 });

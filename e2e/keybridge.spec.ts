@@ -1,3 +1,4 @@
+import { expectAccessible } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
 import { insertedCertificates } from "./support/people";
 
@@ -15,6 +16,7 @@ test("CA 登录 shows the missing-driver alert and picks the keybridge up once i
     await expect(page.getByTestId("keybridge-install-steps")).toBeVisible();
     await expect(missing.getByRole("button", { name: "下载拓展程序" })).toBeVisible();
     await expect(page.getByTestId("certificate-item")).toHaveCount(0);
+    await expectAccessible(page, "CA 登录 without the keybridge");
 
     // Mark this document: if the page reloaded, the mark would be gone.
     // (A string: the root tsconfig has no DOM types.)
@@ -23,6 +25,7 @@ test("CA 登录 shows the missing-driver alert and picks the keybridge up once i
     await expect(page.getByTestId("certificate-item")).toHaveCount(insertedCertificates);
     await expect(page.getByText("已连接 CA 互联互通(辽宁版) 驱动")).toBeVisible();
     await expect(missing).toHaveCount(0);
+    await expectAccessible(page, "CA 登录 once the keybridge started");
 
     // Quitting the program is noticed the same way.
     await keybridge.stop();

@@ -1,3 +1,4 @@
+import { expectAccessible } from "./support/accessibility";
 import { consoleLogin, expect, OPERATOR, test } from "./support/fixtures";
 import { insertedCertificates } from "./support/people";
 
@@ -16,6 +17,7 @@ test("the home page offers 立即登录 and prices a renewal from the server's q
   await page.goto("/");
   await expect(page.getByTestId("hero-login")).toHaveText(/立即登录/);
   await expect(page.getByRole("heading", { name: "价格查询" })).toBeVisible();
+  await expectAccessible(page, "home page");
 
   // The category buttons are styled labels around hidden radios: click what a person sees.
   await page.getByText("项目负责人锁", { exact: true }).click();
@@ -27,6 +29,7 @@ test("the home page offers 立即登录 and prices a renewal from the server's q
 
   await page.getByText("单位(机构)主锁", { exact: true }).click();
   await expect(page.getByTestId("price-total")).toHaveText("400 元");
+  await expectAccessible(page, "home page with a quote");
 
   await page.getByTestId("hero-login").click();
   await expect(page).toHaveURL(/\/login$/);
@@ -39,20 +42,24 @@ test("the login page has the 【CA 登录】 and 【手机号登录】 tabs", as
   await expect(page.getByRole("tab", { name: "CA 登录" })).toHaveAttribute("aria-selected", "true");
   // The keybridge runs: the CA tab lists the certificates on the inserted keys.
   await expect(page.getByTestId("certificate-item")).toHaveCount(insertedCertificates);
+  await expectAccessible(page, "login page, CA 登录 tab");
 
   await page.getByRole("tab", { name: "手机号登录" }).click();
   await expect(page.getByLabel("手机号", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "获取验证码" })).toBeVisible();
   await expect(page.getByRole("button", { name: "登录", exact: true })).toBeVisible();
+  await expectAccessible(page, "login page, 手机号登录 tab");
 });
 
 test("the console logs the operator in and shows the catalog", async ({ page }) => {
   await page.goto("/console");
   await expect(page).toHaveURL(/\/console\/login$/);
   await expect(page.getByText("运营后台登录")).toBeVisible();
+  await expectAccessible(page, "console login page");
 
   await consoleLogin(page, { username: OPERATOR.username, password: "wrong-password" });
   await expect(page.getByTestId("console-login-error")).toBeVisible();
+  await expectAccessible(page, "console login page with an error");
 
   await consoleLogin(page);
   await expect(page.getByTestId("console-staff")).toContainText(OPERATOR.displayName);
@@ -65,10 +72,12 @@ test("the console logs the operator in and shows the catalog", async ({ page }) 
   await expect(platforms.getByRole("row", { name: "辽宁建设工程信息网 ln-jsgc 50" })).toBeVisible();
   await platformsTab.getByRole("listitem", { name: "2" }).click();
   await expect(platforms.getByRole("row", { name: "沈抚示范区建设项目管理平台 sf-jsxm 50" })).toBeVisible();
+  await expectAccessible(page, "console 目录管理, 应用平台 tab");
 
   await page.getByRole("tab", { name: "CA 证类别" }).click();
   const categories = page.getByTestId("catalog-categories");
   await expect(categories.getByRole("row", { name: "单位(机构)主锁 unit_main 100" })).toBeVisible();
   await expect(categories.getByRole("row", { name: "项目负责人锁 project_lead 0" })).toBeVisible();
   await expect(categories.getByRole("row", { name: "造价师锁 cost_engineer 50" })).toBeVisible();
+  await expectAccessible(page, "console 目录管理, CA 证类别 tab");
 });

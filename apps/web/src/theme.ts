@@ -11,8 +11,20 @@ export const theme: ThemeConfig = {
     colorLink: PRIMARY_BLUE,
     fontFamily: FONT_FAMILY,
     borderRadius: 4,
+    // Text reads at WCAG AA (4.5:1) on white and on the page background; antd's defaults for secondary
+    // text, labels, error and success text are 2.3–3.4:1.
+    colorTextTertiary: "#666666",
+    colorError: "#cf1322",
+    colorSuccessText: "#237804",
+    colorWarningText: "#874d00",
+    // White on a hovered primary button (the pointer rests there after a click): antd's derived shade is 4.45:1.
+    colorPrimaryHover: "#3473b8",
   },
   components: {
     Layout: { headerBg: "#ffffff", siderBg: "#ffffff", bodyBg: "#f3f6fa" },
+    // A tag's text is its status colour (or the preset's 7th shade) on the same hue's lightest tint.
+    Tag: { colorSuccess: "#237804", colorWarning: "#874d00", gold7: "#874d00" },
+    // The empty-table text is information, not a disabled control: antd draws it in the disabled grey.
+    Table: { colorTextDisabled: "#666666" },
   },
 };

@@ -1,6 +1,6 @@
 import type { RegistryImportResponse, SmsOutboxItem, Staff } from "@lnca/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, isApiError } from "./client";
+import { api } from "./client";
 
 export interface Page<T> {
   items: T[];
@@ -11,18 +11,11 @@ export interface Page<T> {
 
 export const STAFF_SESSION_KEY = ["console", "session"] as const;
 
-/** The logged-in operator staff member, or null without a console session. */
+/** The logged-in operator staff member, or null without a console session (the server answers `{ staff: null }`). */
 export function useStaffSession() {
   return useQuery({
     queryKey: STAFF_SESSION_KEY,
-    queryFn: async (): Promise<Staff | null> => {
-      try {
-        return (await api<{ staff: Staff }>("/console/auth/session")).staff;
-      } catch (error) {
-        if (isApiError(error, "UNAUTHENTICATED")) return null;
-        throw error;
-      }
-    },
+    queryFn: async (): Promise<Staff | null> => (await api<{ staff: Staff | null }>("/console/auth/session")).staff,
     staleTime: 60_000,
   });
 }

@@ -9,7 +9,7 @@ export function AdminOnly({ children }: { children: ReactNode }) {
   return (
     <Result
       status="403"
-      title="仅企业管理员可访问"
+      title={<h1>仅企业管理员可访问</h1>}
       subTitle="管理员拥有企业信息、人员管理等功能的操作权限。请在【切换身份】中切换为管理员身份后再试。"
     />
   );

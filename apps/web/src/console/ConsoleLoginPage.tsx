@@ -33,12 +33,12 @@ export function ConsoleLoginPage() {
   }
 
   return (
-    <div className="console-login">
+    <main className="console-login">
       <div className="console-login-brand">
         <BrandMark subtitle="运营后台" inverted />
       </div>
       <Card className="console-login-card">
-        <Typography.Title level={4} className="login-title">
+        <Typography.Title level={1} className="login-title">
           运营后台登录
         </Typography.Title>
         <Form<ConsoleLoginValues>
@@ -67,6 +67,6 @@ export function ConsoleLoginPage() {
         </Form>
       </Card>
       <div className="console-login-foot">仅限平台运营人员使用</div>
-    </div>
+    </main>
   );
 }

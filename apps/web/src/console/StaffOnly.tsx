@@ -17,7 +17,7 @@ export function StaffOnly({ permission, children }: { permission: ConsolePermiss
   return (
     <Result
       status="403"
-      title="您的角色无权使用此功能"
+      title={<h1>您的角色无权使用此功能</h1>}
       subTitle="此功能仅向运营角色开放。如需使用，请联系平台管理员调整账号角色。"
     />
   );

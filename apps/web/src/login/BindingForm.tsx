@@ -51,7 +51,7 @@ export function BindingForm({ binding, onBound, onRestart }: BindingFormProps) {
   const ticketExpired = formError instanceof ApiError && formError.code === "BINDING_TICKET_INVALID";
 
   return (
-    <Card className="binding-card" title="绑定身份" data-testid="binding-form">
+    <Card className="binding-card" title={<h1>绑定身份</h1>} data-testid="binding-form">
       <Steps
         size="small"
         current={1}

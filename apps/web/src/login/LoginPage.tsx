@@ -41,7 +41,7 @@ export function LoginPage() {
           <BindingForm binding={binding} onBound={done} onRestart={() => setBinding(null)} />
         ) : (
           <Card className="login-card">
-            <Typography.Title level={4} className="login-title">
+            <Typography.Title level={1} className="login-title">
               用户登录
             </Typography.Title>
             <Tabs

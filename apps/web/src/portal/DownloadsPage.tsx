@@ -11,7 +11,9 @@ export function DownloadsPage() {
 
   return (
     <div className="container page-body">
-      <Typography.Title level={3}>下载中心</Typography.Title>
+      <Typography.Title level={1} className="page-title">
+        下载中心
+      </Typography.Title>
       <Typography.Paragraph type="secondary">
         办理 CA 登录与证书更新（自助年检）前，请先安装 CA 互联互通(辽宁版) 驱动（拓展程序）。
       </Typography.Paragraph>
@@ -42,7 +44,7 @@ export function DownloadsPage() {
             <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
               安装包将在后续版本于此发布
             </Typography.Text>
-            <Typography.Title level={5} style={{ marginTop: 24 }}>
+            <Typography.Title level={2} style={{ marginTop: 24, fontSize: 16 }}>
               安装步骤
             </Typography.Title>
             <KeybridgeInstallSteps />

@@ -9,7 +9,7 @@ export function NotFoundPage() {
     <div className="container page-body">
       <Result
         status="404"
-        title="页面不存在"
+        title={<h1>页面不存在</h1>}
         subTitle="您访问的页面不存在或已被移除，请检查网址是否正确。"
         extra={
           <Button type="primary" onClick={() => navigate("/")}>

@@ -14,7 +14,7 @@ export function PageHeader({ title, description, extra }: PageHeaderProps) {
   return (
     <Flex className="page-header" justify="space-between" align="flex-start" gap={16} wrap>
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           {title}
         </Typography.Title>
         {description && (

@@ -3,17 +3,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Runtime } from "../../app/feature-module";
 import { clearSessionCookie, requestMeta, setSessionCookie } from "../../http/cookies";
-import { AppError } from "../../shared/app-error";
-import type { Actor } from "../policy/actor";
 import type { AuthServices } from "./auth.module";
 import { STAFF_SESSION_COOKIE } from "./sessions.service";
 
 const tags = ["运营后台"];
-
-const staffOf = (actor: Actor) => {
-  if (actor.kind !== "staff") throw new AppError("UNAUTHENTICATED");
-  return actor.staffId;
-};
 
 /** Operator console (mounted under /console): staff sign in with username and password, their own cookie. */
 export const consoleAuthRoutes =
@@ -56,8 +49,16 @@ export const consoleAuthRoutes =
       "/auth/session",
       {
         config: { permission: "console.session" },
-        schema: { tags, summary: "当前运营后台账号", response: { 200: z.object({ staff: staffSchema }) } },
+        schema: {
+          tags,
+          summary: "当前运营后台账号（未登录时 staff 为 null）",
+          response: { 200: z.object({ staff: staffSchema.nullable() }) },
+        },
       },
-      async (request) => ({ staff: await ctx.staffAuth.find(staffOf(request.actor)) }),
+      async (request) => {
+        const actor = request.actor;
+        if (actor.kind !== "staff") return { staff: null };
+        return { staff: await ctx.staffAuth.find(actor.staffId) };
+      },
     );
   };

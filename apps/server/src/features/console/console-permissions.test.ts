@@ -1,6 +1,6 @@
 import { CSRF_COOKIE, CSRF_HEADER } from "@lnca/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, staffClient } from "../../../test/support/api-client";
+import { ApiClient, staffClient } from "../../../test/support/api-client";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 
 /** The console routes whose permission depends on the role, by the permission they name. */
@@ -18,6 +18,21 @@ afterAll(() => t?.close());
 
 /** The staff member as the console session reports them (what the console shows is read from this). */
 const sessionOf = async (client: ApiClient) => (await client.get("/api/v1/console/auth/session")).json().staff;
+
+describe("the console session without one", () => {
+  it("answers { staff: null }, not an error, to an anonymous caller and after logout", async () => {
+    const anonymous = await new ApiClient(t.app).get("/api/v1/console/auth/session");
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ staff: null });
+
+    const client = await staffClient(t, "operator");
+    expect(await sessionOf(client)).toMatchObject({ role: "operator" });
+    expect((await client.post("/api/v1/console/auth/logout", {})).statusCode).toBe(204);
+    const after = await client.get("/api/v1/console/auth/session");
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toEqual({ staff: null });
+  });
+});
 
 describe("the console session tells each role what it may do", () => {
   it("a reviewer may read the catalog but not import the registry or read the SMS outbox", async () => {
