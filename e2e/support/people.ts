@@ -77,3 +77,6 @@ export type TokenName = keyof typeof tokens;
 export const insertedCertificates = Object.keys(tokens).length;
 
 export const platformCodes = ["ln-jsgc", "ln-zfcg", "sy-ggzy"];
+
+/** J2: the demo's cost engineer (文华, personal key, unbound in the demo seed) applies to be a project lead there. */
+export const demoApplicant = { name: "文华", mobile: "13912340021" } as const;

@@ -8,6 +8,7 @@ import { OrdersPage } from "./center/OrdersPage";
 import { ProfilePage } from "./center/ProfilePage";
 import { RequireSession } from "./center/RequireSession";
 import { StaffPage } from "./center/StaffPage";
+import { AdminApplicationsPage } from "./console/AdminApplicationsPage";
 import { CatalogPage } from "./console/CatalogPage";
 import { ConsoleDownloadsPage } from "./console/ConsoleDownloadsPage";
 import { ConsoleInvoicesPage } from "./console/ConsoleInvoicesPage";
@@ -68,6 +69,14 @@ export function AppRoutes() {
           element={
             <StaffOnly permission="console.catalog.read">
               <CatalogPage />
+            </StaffOnly>
+          }
+        />
+        <Route
+          path="admin-applications"
+          element={
+            <StaffOnly permission="console.admin_application.read">
+              <AdminApplicationsPage />
             </StaffOnly>
           }
         />

@@ -6,6 +6,7 @@ export * from "./config";
 export * from "./console";
 export * from "./errors";
 export * from "./identifiers";
+export * from "./identities";
 export * from "./keybridge";
 export * from "./money";
 export * from "./resources";

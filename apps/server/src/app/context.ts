@@ -9,6 +9,7 @@ import { vendorIdOf } from "../features/catalog/catalog.service";
 import type { CatalogAdminService } from "../features/catalog/catalog-admin.service";
 import { type CertificatesServices, certificatesModule } from "../features/certificates/certificates.module";
 import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
+import { type IdentitiesServices, identitiesModule } from "../features/identities/identities.module";
 import { type NotificationsServices, notificationsModule } from "../features/notifications/notifications.module";
 import type { JobHandlers } from "../features/outbox/outbox";
 import { outboxModule } from "../features/outbox/outbox.module";
@@ -33,6 +34,7 @@ export type AppContext = Runtime &
   CertificatesServices &
   NotificationsServices &
   EnterprisesServices &
+  IdentitiesServices &
   AuthServices & {
     adapters: Adapters;
     /** The platform's own CA (adapters.ca): its chain and root, for seeds, tests and the bench. */
@@ -86,7 +88,19 @@ export async function createContext(deps: {
     catalog: catalog.services.catalog,
   });
   const enterprises = enterprisesModule(runtime);
-  const features: FeatureModule[] = [systemModule(runtime), catalog, auth, certificates, notifications, enterprises];
+  const identities = identitiesModule(runtime, {
+    sessions: auth.services.sessions,
+    sms: notifications.services.sms,
+  });
+  const features: FeatureModule[] = [
+    systemModule(runtime),
+    catalog,
+    auth,
+    certificates,
+    notifications,
+    enterprises,
+    identities,
+  ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
     ...runtime,
@@ -97,6 +111,7 @@ export async function createContext(deps: {
     ...certificates.services,
     ...notifications.services,
     ...enterprises.services,
+    ...identities.services,
     ...auth.services,
     startWorkers: () => startWorkers(runtime, modules),
   };

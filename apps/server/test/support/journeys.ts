@@ -83,3 +83,11 @@ export async function boundUser(t: TestApp, key: TestKey, details: BindDetails):
   if (response.statusCode !== 200) throw new Error(`bind failed: ${response.body}`);
   return client;
 }
+
+/** A signed-in portal user whose key is already bound (a returning key's CA login); the client holds the session. */
+export async function signedIn(t: TestApp, key: TestKey): Promise<ApiClient> {
+  const client = new ApiClient(t.app);
+  const response = await caLogin(client, key);
+  if (response.json().status !== "logged_in") throw new Error(`login failed: ${response.body}`);
+  return client;
+}

@@ -5,6 +5,7 @@ import {
   CloudDownloadOutlined,
   DatabaseOutlined,
   FileTextOutlined,
+  IdcardOutlined,
   MessageOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -22,6 +23,12 @@ type MenuEntry = NonNullable<MenuProps["items"]>[number] & { key: string; permis
 /** Entries without a permission are the later-version pages every staff role sees. */
 const MENU: MenuEntry[] = [
   { key: "/console/review", icon: <AuditOutlined />, label: "审核队列" },
+  {
+    key: "/console/admin-applications",
+    icon: <IdcardOutlined />,
+    label: "管理员申请",
+    permission: "console.admin_application.read",
+  },
   { key: "/console/catalog", icon: <AppstoreOutlined />, label: "目录管理", permission: "console.catalog.read" },
   { key: "/console/orders", icon: <AccountBookOutlined />, label: "订单与支付" },
   { key: "/console/invoices", icon: <FileTextOutlined />, label: "发票管理" },

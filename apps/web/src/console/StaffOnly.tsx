@@ -3,7 +3,11 @@ import type { ReactNode } from "react";
 import { useStaffSession } from "../api/console";
 
 /** Console permissions the web branches on; the server's policy grants them per role (session `permissions`). */
-export type ConsolePermission = "console.catalog.read" | "console.sms_outbox.read" | "console.registry.import";
+export type ConsolePermission =
+  | "console.catalog.read"
+  | "console.sms_outbox.read"
+  | "console.registry.import"
+  | "console.admin_application.read";
 
 export function useStaffCan(): (permission: ConsolePermission) => boolean {
   const staff = useStaffSession().data;

@@ -7,6 +7,7 @@ const STATUS: Record<string, { label: string; color: string }> = {
   pending: { label: "待审批", color: "processing" },
   rejected: { label: "未通过", color: "error" },
   disabled: { label: "已停用", color: "default" },
+  revoked: { label: "已移除", color: "default" },
 };
 
 export function identityStatusTag(status: string) {

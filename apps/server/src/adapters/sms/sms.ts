@@ -4,6 +4,11 @@ export const smsTemplates = {
     params: ["code"],
     render: (p: Record<string, string>) => `【辽宁网联】您的验证码为 ${p.code}，5 分钟内有效，请勿泄露给他人。`,
   },
+  /** A decision on a person's identity (人员管理, or the operator for an administrator application). */
+  identity_decision: {
+    params: ["enterprise", "role", "result"],
+    render: (p: Record<string, string>) => `【辽宁网联】您在${p.enterprise}的${p.role}身份${p.result}。`,
+  },
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;

@@ -56,3 +56,14 @@ export async function revokeSessionByTokenHash(db: DbOrTx, tokenHash: string, no
     .where("revoked_at", "is", null)
     .execute();
 }
+
+/** The identity a live session speaks in from now on (切换身份). */
+export async function setSessionIdentity(db: DbOrTx, sessionId: string, identityId: string): Promise<boolean> {
+  const result = await db
+    .updateTable("sessions")
+    .set({ current_identity_id: identityId })
+    .where("id", "=", sessionId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

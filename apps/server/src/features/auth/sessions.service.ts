@@ -1,9 +1,15 @@
 import type { DbOrTx } from "../../db/database";
+import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { isoAfter } from "../../shared/clock";
 import { newSecretToken, sha256Hex } from "../../shared/ids";
 import type { SessionActor } from "../policy/actor";
-import { findLiveSessionByTokenHash, insertSession, revokeSessionByTokenHash } from "./sessions.queries";
+import {
+  findLiveSessionByTokenHash,
+  insertSession,
+  revokeSessionByTokenHash,
+  setSessionIdentity,
+} from "./sessions.queries";
 
 export const USER_SESSION_COOKIE = "lnca_session";
 export const STAFF_SESSION_COOKIE = "lnca_console_session";
@@ -61,6 +67,14 @@ export class SessionService {
         ? { id: row.current_identity_id, role: row.identity_role, enterpriseId: row.identity_enterprise_id }
         : null;
     return { kind: "user", userId: row.user_id, sessionId: row.id, identity };
+  }
+
+  /**
+   * Switches the session to another of its user's identities: every later request speaks in it, without a new
+   * login. The caller has checked that the identity is the user's and active. UNAUTHENTICATED if the session ended.
+   */
+  async switchIdentity(db: DbOrTx, sessionId: string, identityId: string): Promise<void> {
+    if (!(await setSessionIdentity(db, sessionId, identityId))) throw new AppError("UNAUTHENTICATED");
   }
 
   async revoke(db: DbOrTx, token: string | undefined): Promise<void> {

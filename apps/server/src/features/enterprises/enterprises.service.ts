@@ -73,3 +73,8 @@ export async function ensureEnterprises(
   for (const { id, uscc } of created) ids.set(uscc, id);
   return ids;
 }
+
+/** The enterprise on record with this USCC, if any (other features look enterprises up here). */
+export function findEnterpriseOfUscc(db: DbOrTx, uscc: string) {
+  return findEnterpriseByUscc(db, uscc);
+}

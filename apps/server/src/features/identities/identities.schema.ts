@@ -15,6 +15,10 @@ export interface IdentitiesTable {
   status: IdentityStatus;
   decided_by_user_id: Nullable<string>;
   decided_at: Nullable<string>;
+  /** An administrator application is decided by the operator. */
+  decided_by_staff_id: Nullable<string>;
+  /** Why it was rejected (the applicant is told). */
+  decision_reason: Nullable<string>;
   created_at: string;
   updated_at: string;
 }

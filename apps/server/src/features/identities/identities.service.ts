@@ -36,6 +36,8 @@ export async function grantIdentity(
     status: input.status,
     decided_by_user_id: null,
     decided_at: input.status === "active" ? now : null,
+    decided_by_staff_id: null,
+    decision_reason: null,
     created_at: now,
     updated_at: now,
   });

@@ -6,11 +6,19 @@ import { CSRF_COOKIE, CSRF_HEADER, errorCatalog } from "@lnca/contracts";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, nextIp, staffClient } from "../../../test/support/api-client";
+import { buildBoundToken } from "../../../test/support/factories";
+import { signedIn } from "../../../test/support/journeys";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 
-/** A body that passes validation (null: the route takes no body); who may call it. */
-const POST_ROUTES: Record<string, { body: Record<string, unknown> | null; as: "anyone" | "operator" }> = {
+const someIdentity = "/api/v1/identities/0192b6f0-0000-7000-8000-000000000000";
+const someAdminApplication = "/api/v1/console/admin-applications/0192b6f0-0000-7000-8000-000000000000";
+
+/** A body that passes validation (null: the route takes no body); who may call it; the URL for a pattern. */
+const POST_ROUTES: Record<
+  string,
+  { body: Record<string, unknown> | null; as: "anyone" | "operator" | "user"; url?: string }
+> = {
   "POST /api/v1/catalog/quote": {
     body: { items: [{ categoryCode: "unit_main", platformCodes: ["ln-jsgc"] }] },
     as: "anyone",
@@ -42,6 +50,28 @@ const POST_ROUTES: Record<string, { body: Record<string, unknown> | null; as: "a
   "POST /api/v1/console/auth/login": { body: { username: "nobody", password: "secret" }, as: "anyone" },
   "POST /api/v1/console/auth/logout": { body: null, as: "anyone" },
   "POST /api/v1/console/certificate-registry/import": { body: { csv: "serial,issuer\n" }, as: "operator" },
+  "POST /api/v1/identities": {
+    body: { kind: "enterprise", enterpriseName: "某某公司", uscc: "91350100M000100Y43", role: "project_lead" },
+    as: "user",
+  },
+  "POST /api/v1/identities/:identityId/switch": { body: null, as: "user", url: `${someIdentity}/switch` },
+  "POST /api/v1/identities/:identityId/approve": { body: null, as: "user", url: `${someIdentity}/approve` },
+  "POST /api/v1/identities/:identityId/reject": {
+    body: { reason: "非本单位人员" },
+    as: "user",
+    url: `${someIdentity}/reject`,
+  },
+  "POST /api/v1/identities/:identityId/remove": { body: null, as: "user", url: `${someIdentity}/remove` },
+  "POST /api/v1/console/admin-applications/:identityId/approve": {
+    body: null,
+    as: "operator",
+    url: `${someAdminApplication}/approve`,
+  },
+  "POST /api/v1/console/admin-applications/:identityId/reject": {
+    body: { reason: "材料不符" },
+    as: "operator",
+    url: `${someAdminApplication}/reject`,
+  },
 };
 
 const HUGE = "x".repeat(5_000_001);
@@ -60,17 +90,22 @@ const NOT_OBJECTS: unknown[] = [[], "just a string", 42, null, true];
 
 let t: TestApp;
 let operator: ApiClient;
+let user: ApiClient;
 beforeAll(async () => {
   t = await createTestApp({ withCatalog: true });
   operator = await staffClient(t, "operator");
+  user = await signedIn(t, await buildBoundToken(t.ctx));
 });
 afterAll(() => t?.close());
 
 /** Raw request with a valid CSRF pair (and the operator's session when the route needs it). */
 function send(route: string, payload: string | Buffer | undefined, contentType = "application/json") {
-  const [method = "", url = ""] = route.split(" ");
+  const [method = "", path = ""] = route.split(" ");
+  const url = POST_ROUTES[route]?.url ?? path;
   const cookies: Record<string, string> = { [CSRF_COOKIE]: "csrf" };
-  if (POST_ROUTES[route]?.as === "operator") Object.assign(cookies, Object.fromEntries(operator.cookies));
+  const caller = POST_ROUTES[route]?.as;
+  if (caller === "operator") Object.assign(cookies, Object.fromEntries(operator.cookies));
+  if (caller === "user") Object.assign(cookies, Object.fromEntries(user.cookies));
   cookies[CSRF_COOKIE] = "csrf";
   return t.app.inject({
     method: method as "POST",

@@ -6,8 +6,16 @@
 import { CSRF_COOKIE, CSRF_HEADER } from "@lnca/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, errorCode, staffClient } from "../../../test/support/api-client";
-import { issueKey, newEnterprise, organizationProfile, personalProfile } from "../../../test/support/factories";
-import { makeResidentId, nextMobile, nextSeq } from "../../../test/support/identifiers";
+import {
+  buildEnterprise,
+  buildIdentity,
+  buildUser,
+  issueKey,
+  newEnterprise,
+  organizationProfile,
+  personalProfile,
+} from "../../../test/support/factories";
+import { makeResidentId, makeUscc, nextMobile, nextSeq } from "../../../test/support/identifiers";
 import { boundUser } from "../../../test/support/journeys";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
@@ -73,6 +81,24 @@ const TABLE: Row[] = [
                                                                    expect: [401,   401,   401,   401,   401,   401,   "ok",  "ok"] },
   { route: "GET /api/v1/certificates/:certificateId", url: () => `/api/v1/certificates/${ids.leadCertificate}`,
                                                                    expect: [401,   403,   "ok",  403,   "ok",  403,   401,   401] },
+  // Identities: a person's own (switch); enterprise A's people and pending applications (adminA decides).
+  { route: "POST /api/v1/identities", body: () => ({ kind: "enterprise", enterpriseName: "尚未登记的公司", uscc: makeUscc(nextSeq()), role: "project_lead" }),
+                                                                   expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "POST /api/v1/identities/:identityId/switch", url: () => `/api/v1/identities/${ids.leadIdentity}/switch`,
+                                                                   expect: [401,   403,   "ok",  403,   403,   403,   401,   401] },
+  { route: "POST /api/v1/identities/:identityId/approve", url: () => `/api/v1/identities/${ids.pendingA[0]}/approve`,
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "POST /api/v1/identities/:identityId/reject", url: () => `/api/v1/identities/${ids.pendingA[1]}/reject`,
+    body: () => ({ reason: "非本单位人员" }),                       expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "POST /api/v1/identities/:identityId/remove", url: () => `/api/v1/identities/${ids.pendingA[2]}/remove`,
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "GET /api/v1/enterprises/:enterpriseId/people", url: () => `/api/v1/enterprises/${ids.enterpriseA}/people`,
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "GET /api/v1/console/admin-applications",               expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "POST /api/v1/console/admin-applications/:identityId/approve", url: () => `/api/v1/console/admin-applications/${ids.adminApplications[0]}/approve`,
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "POST /api/v1/console/admin-applications/:identityId/reject", url: () => `/api/v1/console/admin-applications/${ids.adminApplications[1]}/reject`,
+    body: () => ({ reason: "材料不符" }),                           expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   // Last: they end the callers' sessions.
   { route: "POST /api/v1/auth/logout",                             expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
   { route: "POST /api/v1/console/auth/logout",                     expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
@@ -88,9 +114,26 @@ const RESOURCE_ROWS: Row[] = [
                                                                    expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
   { route: "GET /api/v1/certificates/:certificateId", url: () => `/api/v1/certificates/${ids.indivCertificate}`,
                                                                    expect: [401,   "ok",  403,   403,   403,   403,   401,   401] },
+  { route: "GET /api/v1/enterprises/:enterpriseId/people", url: () => `/api/v1/enterprises/${ids.enterpriseB}/people`,
+                                                                   expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
+  { route: "POST /api/v1/identities/:identityId/approve", url: () => `/api/v1/identities/${ids.pendingB}/approve`,
+                                                                   expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
+  { route: "POST /api/v1/identities/:identityId/switch", url: () => `/api/v1/identities/${ids.adminBIdentity}/switch`,
+                                                                   expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
 ];
 
-const ids = { enterpriseA: "", enterpriseB: "", leadCertificate: "", adminBCertificate: "", indivCertificate: "" };
+const ids = {
+  enterpriseA: "",
+  enterpriseB: "",
+  leadCertificate: "",
+  adminBCertificate: "",
+  indivCertificate: "",
+  leadIdentity: "",
+  adminBIdentity: "",
+  pendingA: [] as string[],
+  pendingB: "",
+  adminApplications: [] as string[],
+};
 
 let t: TestApp;
 let pem: string;
@@ -139,6 +182,16 @@ beforeAll(async () => {
   ids.adminBCertificate = await certificateId(adminB.serialNumber);
   ids.indivCertificate = await certificateId(indiv.serialNumber);
   callers.set("operator", await staffClient(t, "operator"));
+  const currentIdentity = async (actor: ActorName) =>
+    (await callAs(actor, "GET /api/v1/auth/session")).json().user.currentIdentityId as string;
+  ids.leadIdentity = await currentIdentity("lead");
+  ids.adminBIdentity = await currentIdentity("adminB");
+  const pending = async (enterpriseId: string, role: "project_lead" | "admin") =>
+    buildIdentity(t.ctx, { userId: (await buildUser(t.ctx)).id, enterpriseId, role, status: "pending" });
+  ids.pendingA = await Promise.all([1, 2, 3].map(() => pending(ids.enterpriseA, "project_lead")));
+  ids.pendingB = await pending(ids.enterpriseB, "project_lead");
+  const fresh = await buildEnterprise(t.ctx);
+  ids.adminApplications = [await pending(fresh.id, "admin"), await pending(fresh.id, "admin")];
 });
 afterAll(() => t?.close());
 

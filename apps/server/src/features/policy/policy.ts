@@ -3,6 +3,7 @@ import { authPolicy } from "../auth/auth.policy";
 import { catalogPolicy } from "../catalog/catalog.policy";
 import { certificatesPolicy } from "../certificates/certificates.policy";
 import { enterprisesPolicy } from "../enterprises/enterprises.policy";
+import { identitiesPolicy } from "../identities/identities.policy";
 import { notificationsPolicy } from "../notifications/notifications.policy";
 import type { Actor } from "./actor";
 import { anyone, type ResourceRule, type Rule } from "./rules";
@@ -18,6 +19,7 @@ export const policy = {
   ...catalogPolicy,
   ...certificatesPolicy,
   ...enterprisesPolicy,
+  ...identitiesPolicy,
   ...notificationsPolicy,
 } as const satisfies Record<string, Rule | ResourceRule<never>>;
 
