@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { expectAccessible } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
 import { demoApplicant, PIN } from "./support/people";
 import { caLogin } from "./support/portal";
@@ -39,6 +40,7 @@ test("a person applies to be a project lead, the administrator approves in 人�
   // 【切换身份】 → 企业角色 → 【新增】: enterprise name, USCC, role → 【提交】.
   await page.getByRole("menuitem", { name: "切换身份" }).click();
   await expect(page.getByRole("radio", { name: "企业角色" })).toBeChecked();
+  await expectAccessible(page, "切换身份 with the personal identity");
   await page.getByRole("button", { name: "新增" }).click();
   const dialog = page.getByRole("dialog", { name: "新增身份" });
   await dialog.getByLabel("企业名称").fill(DEMO_ENTERPRISE.name);
@@ -47,6 +49,7 @@ test("a person applies to be a project lead, the administrator approves in 人�
   await page.locator(".ant-select-item-option").filter({ hasText: "项目负责人" }).click();
   await dialog.getByRole("button", { name: "提交" }).click();
   await expect(dialog).toContainText("统一社会信用代码不正确");
+  await expectAccessible(page, "新增身份 dialog with a refused USCC");
   await dialog.getByLabel("统一社会信用代码").fill(DEMO_ENTERPRISE.uscc);
   await dialog.getByRole("button", { name: "提交" }).click();
   await expect(page.getByText("申请身份成功")).toBeVisible();
@@ -54,6 +57,7 @@ test("a person applies to be a project lead, the administrator approves in 人�
   await expect(application).toContainText("项目负责人");
   await expect(application).toContainText("待审批");
   await expect(page.getByRole("menuitem", { name: "人员管理" })).toHaveCount(0);
+  await expectAccessible(page, "切换身份 with a pending application");
 
   // 王演示 (main key, PIN 111111) approves it in 人员管理.
   const admin = await newPortal(browser, env.baseUrl);
@@ -63,9 +67,11 @@ test("a person applies to be a project lead, the administrator approves in 人�
   await admin.getByRole("menuitem", { name: "人员管理" }).click();
   const person = admin.getByTestId("people-table").getByRole("row", { name: new RegExp(demoApplicant.name) });
   await expect(person).toContainText("待审批");
+  await expectAccessible(admin, "人员管理 with a pending application");
   await person.getByRole("button", { name: "通过" }).click();
   await expect(admin.getByText("已通过")).toBeVisible();
   await expect(person).toContainText("已生效");
+  await expectAccessible(admin, "人员管理 after approving");
   await admin.context().close();
 
   // The person switches to it on the same session: the header and the menu follow the identity.
@@ -74,5 +80,6 @@ test("a person applies to be a project lead, the administrator approves in 人�
   await application.getByRole("button", { name: "切换" }).click();
   await expect(page.getByTestId("current-identity")).toHaveText("演示测试企业 · 项目负责人");
   await expect(application).toContainText("当前身份");
+  await expectAccessible(page, "切换身份 in the project-lead identity");
   await expect(page.getByRole("menuitem", { name: "人员管理" })).toHaveCount(0);
 });
