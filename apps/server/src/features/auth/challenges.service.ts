@@ -1,9 +1,10 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { type ChallengePurpose, challengePurposes, formatChallenge } from "@lnca/pki";
 import type { DbOrTx } from "../../db/database";
 import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
+import { randomBase64url } from "../../shared/ids";
 import { deleteExpiredChallenges, insertUsedChallenge } from "./challenges.queries";
 
 export interface IssuedChallenge {
@@ -68,7 +69,7 @@ export class ChallengeService {
   async issue(purpose: ChallengePurpose, origin: string): Promise<IssuedChallenge> {
     const issuedAt = this.clock.now();
     const expiresAt = new Date(issuedAt.getTime() + this.ttlMs);
-    const nonce = randomBytes(32).toString("base64url");
+    const nonce = randomBase64url(32);
     const text = formatChallenge({ purpose, origin, nonce, issuedAt, expiresAt });
     const challengeId = [
       ID_VERSION,

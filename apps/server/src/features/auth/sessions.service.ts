@@ -22,9 +22,33 @@ export interface NewSession {
   userAgent: string | null;
 }
 
+/** Width of a session token's time prefix: milliseconds in base 36, zero-padded (sorts as time until 5188). */
+const TIME_PREFIX_LENGTH = 9;
+
+/**
+ * A new session's token: its creation time, then 256 random bits. Not secret, the prefix only orders the ids:
+ * the session's id is that prefix and the token's SHA-256 (`sessionIdOf`), so every new session's key goes at
+ * the right edge of the table's primary-key B-tree. Keyed by the hash alone, each login wrote a random leaf
+ * page of it into the WAL — 40 % of a CA login's WAL frames (16 logins to a COMMIT).
+ */
+function newSessionToken(now: Date): string {
+  return `${now.getTime().toString(36).padStart(TIME_PREFIX_LENGTH, "0")}.${newSecretToken()}`;
+}
+
+/**
+ * The session id a token stands for: "<time prefix>.<SHA-256 hex of the token>"; a token without the prefix
+ * (issued before it existed) by its SHA-256 alone, as its session was stored. The table never holds a token.
+ */
+function sessionIdOf(token: string): string {
+  return token.indexOf(".") === TIME_PREFIX_LENGTH
+    ? `${token.slice(0, TIME_PREFIX_LENGTH)}.${sha256Hex(token)}`
+    : sha256Hex(token);
+}
+
 /**
  * Sessions live in the database (any server process can answer any request); the browser holds a random
- * token in an httpOnly cookie and the table holds its hash, which is the session's id.
+ * token in an httpOnly cookie and the table holds its hash, which with the token's time prefix is the
+ * session's id.
  */
 export class SessionService {
   constructor(
@@ -33,12 +57,12 @@ export class SessionService {
   ) {}
 
   async create(trx: DbOrTx, session: NewSession): Promise<{ token: string; expiresAt: Date }> {
-    const token = newSecretToken();
     const now = this.clock.now();
+    const token = newSessionToken(now);
     const expiresAt = new Date(now.getTime() + this.ttlMs);
     const user = session.subject.kind === "user" ? session.subject : null;
     await insertSession(trx, {
-      id: sha256Hex(token),
+      id: sessionIdOf(token),
       subject_kind: session.subject.kind,
       user_id: user?.userId ?? null,
       staff_id: session.subject.kind === "staff" ? session.subject.staffId : null,
@@ -55,7 +79,7 @@ export class SessionService {
 
   async resolve(db: DbOrTx, token: string | undefined, kind: "user" | "staff"): Promise<SessionActor | null> {
     if (!token || token.length > 100) return null;
-    const row = await findLiveSessionByTokenHash(db, sha256Hex(token), this.clock.now().toISOString());
+    const row = await findLiveSessionByTokenHash(db, sessionIdOf(token), this.clock.now().toISOString());
     if (!row || row.subject_kind !== kind) return null;
     if (kind === "staff") {
       if (!row.staff_id || !row.staff_role || row.staff_disabled) return null;
@@ -78,6 +102,6 @@ export class SessionService {
   }
 
   async revoke(db: DbOrTx, token: string | undefined): Promise<void> {
-    if (token) await revokeSessionByTokenHash(db, sha256Hex(token), this.clock.now().toISOString());
+    if (token) await revokeSessionByTokenHash(db, sessionIdOf(token), this.clock.now().toISOString());
   }
 }
