@@ -14,8 +14,10 @@ import type { JobHandlers } from "../features/outbox/outbox";
 import { outboxModule } from "../features/outbox/outbox.module";
 import { systemActor } from "../features/policy/actor";
 import { systemModule } from "../features/system/system.module";
+import { sealPlainIdNumbers } from "../features/users/accounts.service";
 import { AppError } from "../shared/app-error";
 import { type Clock, systemClock } from "../shared/clock";
+import { PersonalDataVault } from "../shared/personal-data";
 import { type Adapters, createAdapters } from "./adapters";
 import type { FeatureModule, Runtime, Stoppable } from "./feature-module";
 
@@ -66,7 +68,9 @@ export async function createContext(deps: {
     logger,
     database: new UnitOfWork(deps.database),
     clock: deps.clock ?? systemClock,
+    vault: await PersonalDataVault.fromSecret(config.secretKey),
   };
+  await sealPlainIdNumbers(runtime.database, runtime.vault, runtime.clock.now());
   const catalog = catalogModule(runtime);
   const vendorId = await builtinCaVendorId(runtime, catalog.services.catalogAdmin);
   const adapters = await createAdapters({

@@ -28,7 +28,7 @@ export async function seedDemoPeople(ctx: AppContext): Promise<string> {
     });
     const person = key.boundTo;
     if (person) {
-      await registerUserWithToken(ctx.database, systemActor, { user: person, certificate, via: "demo_seed", now });
+      await registerUserWithToken(ctx, systemActor, { user: person, certificate, via: "demo_seed", now });
     }
     softTokenKeys.push({
       keyId: key.keyId,
