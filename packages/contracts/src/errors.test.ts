@@ -6,10 +6,19 @@ import { catalogErrors } from "./errors/catalog";
 import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
+import { profileErrors } from "./errors/profile";
 
 describe("error catalogue", () => {
   it("no area reuses another's code (a spread would silently replace it)", () => {
-    const parts = [commonErrors, catalogErrors, caLoginErrors, accountErrors, certificateErrors, enterpriseErrors];
+    const parts = [
+      commonErrors,
+      catalogErrors,
+      caLoginErrors,
+      accountErrors,
+      certificateErrors,
+      enterpriseErrors,
+      profileErrors,
+    ];
     const codes = parts.flatMap((part) => Object.keys(part));
     expect(new Set(codes).size).toBe(codes.length);
     expect(Object.keys(errorCatalog)).toEqual(codes);

@@ -4,6 +4,7 @@ import { catalogErrors } from "./errors/catalog";
 import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
+import { profileErrors } from "./errors/profile";
 
 /**
  * Every error the platform returns, with its HTTP status and the zh-CN message users see.
@@ -16,6 +17,7 @@ export const errorCatalog = {
   ...accountErrors,
   ...certificateErrors,
   ...enterpriseErrors,
+  ...profileErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

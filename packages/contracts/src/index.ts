@@ -8,4 +8,5 @@ export * from "./errors";
 export * from "./identifiers";
 export * from "./keybridge";
 export * from "./money";
+export * from "./profile";
 export * from "./resources";

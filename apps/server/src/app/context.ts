@@ -15,6 +15,7 @@ import { outboxModule } from "../features/outbox/outbox.module";
 import { systemActor } from "../features/policy/actor";
 import { systemModule } from "../features/system/system.module";
 import { sealPlainIdNumbers } from "../features/users/accounts.service";
+import { type UsersServices, usersModule } from "../features/users/users.module";
 import { AppError } from "../shared/app-error";
 import { type Clock, systemClock } from "../shared/clock";
 import { PersonalDataVault } from "../shared/personal-data";
@@ -35,7 +36,8 @@ export type AppContext = Runtime &
   CertificatesServices &
   NotificationsServices &
   EnterprisesServices &
-  AuthServices & {
+  AuthServices &
+  UsersServices & {
     adapters: Adapters;
     /** The platform's own CA (adapters.ca): its chain and root, for seeds, tests and the bench. */
     ca: Adapters["ca"];
@@ -90,7 +92,16 @@ export async function createContext(deps: {
     catalog: catalog.services.catalog,
   });
   const enterprises = enterprisesModule(runtime);
-  const features: FeatureModule[] = [systemModule(runtime), catalog, auth, certificates, notifications, enterprises];
+  const users = usersModule(runtime, { smsCodes: auth.services.smsCodes, storage: adapters.storage });
+  const features: FeatureModule[] = [
+    systemModule(runtime),
+    catalog,
+    auth,
+    certificates,
+    notifications,
+    enterprises,
+    users,
+  ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
     ...runtime,
@@ -102,6 +113,7 @@ export async function createContext(deps: {
     ...notifications.services,
     ...enterprises.services,
     ...auth.services,
+    ...users.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }

@@ -5,12 +5,17 @@
 import { CSRF_COOKIE, CSRF_HEADER, errorCatalog } from "@lnca/contracts";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, nextIp, staffClient } from "../../../test/support/api-client";
+import { ApiClient, nextIp, staffClient } from "../../../test/support/api-client";
+import { buildBoundToken } from "../../../test/support/factories";
+import { sendSmsCode } from "../../../test/support/journeys";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 
-/** A body that passes validation (null: the route takes no body); who may call it. */
-const POST_ROUTES: Record<string, { body: Record<string, unknown> | null; as: "anyone" | "operator" }> = {
+/** A body that passes validation (null: the route takes no body); who may call it; the URL when it has parameters. */
+const POST_ROUTES: Record<
+  string,
+  { body: Record<string, unknown> | null; as: "anyone" | "operator" | "user"; url?: string }
+> = {
   "POST /api/v1/catalog/quote": {
     body: { items: [{ categoryCode: "unit_main", platformCodes: ["ln-jsgc"] }] },
     as: "anyone",
@@ -42,6 +47,10 @@ const POST_ROUTES: Record<string, { body: Record<string, unknown> | null; as: "a
   "POST /api/v1/console/auth/login": { body: { username: "nobody", password: "secret" }, as: "anyone" },
   "POST /api/v1/console/auth/logout": { body: null, as: "anyone" },
   "POST /api/v1/console/certificate-registry/import": { body: { csv: "serial,issuer\n" }, as: "operator" },
+  "POST /api/v1/me/mobile-change/code": { body: { mobile: "13900000002" }, as: "user" },
+  "POST /api/v1/me/mobile-change": { body: { mobile: "13900000002", smsCode: "123456" }, as: "user" },
+  // Multipart (a file), so every JSON body here is answered FILE_REQUIRED, still coded.
+  "POST /api/v1/me/id-scans/:side": { body: null, as: "user", url: "/api/v1/me/id-scans/front" },
 };
 
 const HUGE = "x".repeat(5_000_001);
@@ -60,17 +69,24 @@ const NOT_OBJECTS: unknown[] = [[], "just a string", 42, null, true];
 
 let t: TestApp;
 let operator: ApiClient;
+let user: ApiClient;
 beforeAll(async () => {
   t = await createTestApp({ withCatalog: true });
   operator = await staffClient(t, "operator");
+  const { user: person } = await buildBoundToken(t.ctx);
+  user = new ApiClient(t.app);
+  const smsCode = await sendSmsCode(t, user, person.mobile, "login");
+  await user.post("/api/v1/auth/sms-login", { mobile: person.mobile, smsCode });
 });
 afterAll(() => t?.close());
 
 /** Raw request with a valid CSRF pair (and the operator's session when the route needs it). */
 function send(route: string, payload: string | Buffer | undefined, contentType = "application/json") {
-  const [method = "", url = ""] = route.split(" ");
+  const [method = "", path = ""] = route.split(" ");
+  const url = POST_ROUTES[route]?.url ?? path;
   const cookies: Record<string, string> = { [CSRF_COOKIE]: "csrf" };
   if (POST_ROUTES[route]?.as === "operator") Object.assign(cookies, Object.fromEntries(operator.cookies));
+  if (POST_ROUTES[route]?.as === "user") Object.assign(cookies, Object.fromEntries(user.cookies));
   cookies[CSRF_COOKIE] = "csrf";
   return t.app.inject({
     method: method as "POST",

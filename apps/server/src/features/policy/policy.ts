@@ -4,6 +4,7 @@ import { catalogPolicy } from "../catalog/catalog.policy";
 import { certificatesPolicy } from "../certificates/certificates.policy";
 import { enterprisesPolicy } from "../enterprises/enterprises.policy";
 import { notificationsPolicy } from "../notifications/notifications.policy";
+import { usersPolicy } from "../users/users.policy";
 import type { Actor } from "./actor";
 import { anyone, type ResourceRule, type Rule } from "./rules";
 
@@ -19,6 +20,7 @@ export const policy = {
   ...certificatesPolicy,
   ...enterprisesPolicy,
   ...notificationsPolicy,
+  ...usersPolicy,
 } as const satisfies Record<string, Rule | ResourceRule<never>>;
 
 type Policy = typeof policy;
