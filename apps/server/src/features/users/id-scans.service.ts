@@ -65,7 +65,7 @@ export class IdScanService {
   /** The scan's bytes and type, for its owner or a reviewer; the view is audited before the bytes leave. */
   async view(actor: Actor, userId: string, side: IdScanSide): Promise<{ bytes: Buffer; mediaType: string }> {
     const user: UserRow = await requireUser(this.database.db, userId);
-    if (!(can(actor, "console.user.id_scan.read") || can(actor, "profile.read", { userId }))) {
+    if (!(can(actor, "console.id_scan.read") || can(actor, "profile.read", { userId }))) {
       throw new AppError("FORBIDDEN");
     }
     const fileId = user[column[side]];

@@ -16,5 +16,5 @@ export const usersPolicy = {
     resource: (actor, p) => isUser(actor, p.userId),
   } satisfies ResourceRule<ProfileResource>,
   /** ID-card scans are sensitive personal information: among the staff only the reviewers, who check them. */
-  "console.user.id_scan.read": reviewer,
+  "console.id_scan.read": reviewer,
 } as const;

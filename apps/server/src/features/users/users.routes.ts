@@ -149,7 +149,7 @@ export const usersConsoleRoutes =
     app.get(
       "/users/:userId/id-scans/:side",
       {
-        config: { permission: "console.user.id_scan.read" },
+        config: { permission: "console.id_scan.read" },
         schema: {
           tags: ["运营后台"],
           summary: "查看用户身份证扫描件（审核用，每次查看均记录审计）",
