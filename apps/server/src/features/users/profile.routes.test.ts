@@ -213,6 +213,18 @@ describe("ID-card scans", () => {
     ]);
   });
 
+  it("both sides uploaded at the same moment still read 已完善 (each change settles the status after its write)", async () => {
+    const { client } = await signedInPerson();
+    await client.request("PUT", "/api/v1/me/profile", valid());
+    const answers = await Promise.all([
+      upload(client, "front", pngBytes(), "front.png"),
+      upload(client, "back", pdfBytes(), "back.pdf"),
+    ]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect((await client.get("/api/v1/me/profile")).json()).toMatchObject({ status: "complete", missing: [] });
+    expect((await client.get("/api/v1/auth/session")).json().user.profileComplete).toBe(true);
+  });
+
   it("the completeProfile factory makes a profile that reads 已完善", async () => {
     const user = await buildUser(t.ctx);
     await completeProfile(t.ctx, user.id);
