@@ -5,6 +5,7 @@ import { EnterprisePage } from "./center/EnterprisePage";
 import { IdentityPage } from "./center/IdentityPage";
 import { InvoicesPage } from "./center/InvoicesPage";
 import { OrdersPage } from "./center/OrdersPage";
+import { ProfileEditPage } from "./center/ProfileEditPage";
 import { ProfilePage } from "./center/ProfilePage";
 import { RequireSession } from "./center/RequireSession";
 import { StaffPage } from "./center/StaffPage";
@@ -45,6 +46,7 @@ export function AppRoutes() {
         }
       >
         <Route index element={<ProfilePage />} />
+        <Route path="profile" element={<ProfileEditPage />} />
         <Route path="identity" element={<IdentityPage />} />
         <Route path="enterprise" element={<EnterprisePage />} />
         <Route path="staff" element={<StaffPage />} />

@@ -7,6 +7,7 @@ import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { profileErrors } from "./errors/profile";
 
 describe("error catalogue", () => {
   it("no area reuses another's code (a spread would silently replace it)", () => {
@@ -18,6 +19,7 @@ describe("error catalogue", () => {
       certificateErrors,
       enterpriseErrors,
       identityErrors,
+      profileErrors,
     ];
     const codes = parts.flatMap((part) => Object.keys(part));
     expect(new Set(codes).size).toBe(codes.length);

@@ -5,6 +5,7 @@ import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { profileErrors } from "./errors/profile";
 
 /**
  * Every error the platform returns, with its HTTP status and the zh-CN message users see.
@@ -18,6 +19,7 @@ export const errorCatalog = {
   ...certificateErrors,
   ...enterpriseErrors,
   ...identityErrors,
+  ...profileErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

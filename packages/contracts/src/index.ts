@@ -9,4 +9,5 @@ export * from "./identifiers";
 export * from "./identities";
 export * from "./keybridge";
 export * from "./money";
+export * from "./profile";
 export * from "./resources";

@@ -5,7 +5,8 @@ export type PkiErrorReason =
   | "invalid_profile"
   | "csr_invalid"
   | "ca_key_decrypt_failed"
-  | "ca_state_invalid";
+  | "ca_state_invalid"
+  | "sealed_data_invalid";
 
 export class PkiError extends Error {
   override readonly name = "PkiError";

@@ -15,8 +15,11 @@ import type { JobHandlers } from "../features/outbox/outbox";
 import { outboxModule } from "../features/outbox/outbox.module";
 import { systemActor } from "../features/policy/actor";
 import { systemModule } from "../features/system/system.module";
+import { sealPlainIdNumbers } from "../features/users/accounts.service";
+import { type UsersServices, usersModule } from "../features/users/users.module";
 import { AppError } from "../shared/app-error";
 import { type Clock, systemClock } from "../shared/clock";
+import { PersonalDataVault } from "../shared/personal-data";
 import { type Adapters, createAdapters } from "./adapters";
 import type { FeatureModule, Runtime, Stoppable } from "./feature-module";
 
@@ -35,7 +38,8 @@ export type AppContext = Runtime &
   NotificationsServices &
   EnterprisesServices &
   IdentitiesServices &
-  AuthServices & {
+  AuthServices &
+  UsersServices & {
     adapters: Adapters;
     /** The platform's own CA (adapters.ca): its chain and root, for seeds, tests and the bench. */
     ca: Adapters["ca"];
@@ -68,7 +72,9 @@ export async function createContext(deps: {
     logger,
     database: new UnitOfWork(deps.database),
     clock: deps.clock ?? systemClock,
+    vault: await PersonalDataVault.fromSecret(config.secretKey),
   };
+  await sealPlainIdNumbers(runtime.database, runtime.vault, runtime.clock.now());
   const catalog = catalogModule(runtime);
   const vendorId = await builtinCaVendorId(runtime, catalog.services.catalogAdmin);
   const adapters = await createAdapters({
@@ -92,6 +98,7 @@ export async function createContext(deps: {
     sessions: auth.services.sessions,
     sms: notifications.services.sms,
   });
+  const users = usersModule(runtime, { smsCodes: auth.services.smsCodes, storage: adapters.storage });
   const features: FeatureModule[] = [
     systemModule(runtime),
     catalog,
@@ -100,6 +107,7 @@ export async function createContext(deps: {
     notifications,
     enterprises,
     identities,
+    users,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -113,6 +121,7 @@ export async function createContext(deps: {
     ...enterprises.services,
     ...identities.services,
     ...auth.services,
+    ...users.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }

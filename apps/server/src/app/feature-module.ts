@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { UnitOfWork } from "../db/unit-of-work";
 import type { JobHandlers } from "../features/outbox/outbox";
 import type { Clock } from "../shared/clock";
+import type { PersonalDataVault } from "../shared/personal-data";
 import type { AppConfig } from "./context";
 
 /** What every module is built from: the process's configuration, database, clock and logger. */
@@ -11,6 +12,8 @@ export interface Runtime {
   database: UnitOfWork;
   clock: Clock;
   logger: Logger;
+  /** Seals and looks up sensitive personal information (shared/personal-data.ts). */
+  vault: PersonalDataVault;
 }
 
 export interface Stoppable {

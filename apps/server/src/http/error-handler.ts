@@ -1,6 +1,7 @@
 import { type ErrorCode, errorCatalog } from "@lnca/contracts";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../shared/app-error";
 
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -13,12 +14,6 @@ const fastifyCodes: Record<string, ErrorCode> = {
   // client can put one in a value, so it is a bad request, not a server error.
   "22021": "BAD_REQUEST",
 };
-
-/**
- * Two requests raced past the same check (one administrator per enterprise, one account per ID number …) and
- * the database's unique constraint refused the later one: a conflict to retry, not a server error.
- */
-const uniqueViolationCodes = new Set(["23505", "SQLITE_CONSTRAINT_UNIQUE"]);
 
 /**
  * Maps every error to `{ error: { code, message } }`: AppError as thrown, schema validation failures to
@@ -41,7 +36,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
         : errorCatalog.VALIDATION_FAILED.message;
       return reply.status(400).send(body("VALIDATION_FAILED", message, { fields }));
     }
-    if (uniqueViolationCodes.has(error.code)) {
+    // Two requests raced past the same check and a unique constraint refused the later one: retry, not a bug.
+    if (isUniqueViolation(error)) {
       request.log.warn({ err: error }, "unique constraint conflict");
       return reply.status(409).send(body("STATE_CONFLICT"));
     }

@@ -46,3 +46,21 @@ describe("the demo start banner", () => {
     expect(await line()).toBe("    · 徐静 · 项目负责人锁（已绑定 13900000003）");
   });
 });
+
+describe("the demo seed's personal information", () => {
+  it("王演示 is 已完善 (both scans uploaded, ID number sealed); 刘洋 is 未完善", async () => {
+    const db = t.ctx.database.db;
+    const userOf = (mobile: string) =>
+      db.selectFrom("users").selectAll().where("mobile", "=", mobile).executeTakeFirstOrThrow();
+    const wang = await userOf("13800000001");
+    const profile = await t.ctx.profiles.read({ kind: "user", userId: wang.id }, wang.id);
+    expect(profile).toMatchObject({ status: "complete", missing: [], name: "王演示", idNumber: "210102198001011232" });
+    expect(wang.id_number_sealed).not.toContain("210102198001011232");
+    const liu = await userOf("13800000002");
+    expect((await t.ctx.profiles.read({ kind: "user", userId: liu.id }, liu.id)).missing).toEqual([
+      "email",
+      "idCardFront",
+      "idCardBack",
+    ]);
+  });
+});

@@ -4,7 +4,8 @@ import type { CertificateProfile, KeyAlgorithm } from "@lnca/pki";
  * The demo enterprise of the guide's figures: 演示测试企业 (沈阳市和平区) with its main key, two project leads
  * (刘, 徐) and a cost engineer. Their certificates expire within 30 days and are associated with the platforms
  * of figures 3–5, so the renewal journey reproduces the guide's prices (300 + 400 = 700; 550 + 100 = 650).
- * The administrator and 刘 are already bound; 徐 and the cost engineer bind on their first CA login.
+ * The administrator and 刘 are already bound; 徐 and the cost engineer bind on their first CA login. The
+ * administrator's personal information is complete (已完善); 刘's lacks e-mail and scans (未完善).
  */
 export const DEMO_PIN = "111111";
 export const DEMO_ENTERPRISE = { name: "演示测试企业", uscc: "91210102MA0Y8D0Q2J", city: "沈阳市" } as const;
@@ -15,8 +16,11 @@ export interface DemoKey {
   algorithm: KeyAlgorithm;
   profile: CertificateProfile;
   platformCodes: string[];
-  /** Already bound to this person's account (else the key binds on first login). */
-  boundTo?: { mobile: string; name: string; idNumber: string };
+  /**
+   * Already bound to this person's account (else the key binds on first login); with an e-mail, their
+   * personal information is complete (both ID-card scans uploaded: 已完善).
+   */
+  boundTo?: { mobile: string; name: string; idNumber: string; email?: string };
 }
 
 const enterprise = { enterpriseName: DEMO_ENTERPRISE.name, uscc: DEMO_ENTERPRISE.uscc };
@@ -34,7 +38,7 @@ export const demoKeys: DemoKey[] = [
       ...enterprise,
     },
     platformCodes: ["ln-jsgc", "ln-ztbjg", "ln-zfcg", "ln-ggzy", "sy-ggzy", "dl-ggzy", "as-ggzy"],
-    boundTo: { mobile: "13800000001", name: "王演示", idNumber: "210102198001011232" },
+    boundTo: { mobile: "13800000001", name: "王演示", idNumber: "210102198001011232", email: "wang.demo@example.com" },
   },
   {
     keyId: "LNCA-DEMO-0002",

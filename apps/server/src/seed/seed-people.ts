@@ -28,7 +28,13 @@ export async function seedDemoPeople(ctx: AppContext): Promise<string> {
     });
     const person = key.boundTo;
     if (person) {
-      await registerUserWithToken(ctx.database, systemActor, { user: person, certificate, via: "demo_seed", now });
+      const { userId } = await registerUserWithToken(ctx, systemActor, {
+        user: person,
+        certificate,
+        via: "demo_seed",
+        now,
+      });
+      if (person.email) await completeDemoProfile(ctx, userId, { ...person, email: person.email });
     }
     softTokenKeys.push({
       keyId: key.keyId,
@@ -44,5 +50,24 @@ export async function seedDemoPeople(ctx: AppContext): Promise<string> {
   await createSoftTokenFile(file, softTokenKeys);
   return file;
 }
+
+/** 已完善: the person's own details and both sides of a (placeholder) ID card, as the profile page saves them. */
+async function completeDemoProfile(
+  ctx: AppContext,
+  userId: string,
+  person: { name: string; idNumber: string; email: string },
+): Promise<void> {
+  const actor = { kind: "user" as const, userId };
+  await ctx.profiles.update(actor, userId, person);
+  for (const side of ["front", "back"] as const) {
+    await ctx.idScans.upload(actor, userId, { side, bytes: DEMO_ID_SCAN_PNG, fileName: `demo-id-${side}.png` });
+  }
+}
+
+/** A 1×1 grey PNG: the demo's stand-in for a scanned ID card. */
+const DEMO_ID_SCAN_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
 
 export const demoSoftTokenPath = (dataDir: string) => path.join(dataDir, "demo-keys.softtoken.json");

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { type AppConfig, type AppContext, createContext } from "../../src/app/context";
@@ -28,7 +31,10 @@ export async function createTestApp(
   opts: { clock?: Clock; config?: Partial<AppConfig>; withCatalog?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Uploads of this app only, gone with it.
+  const storageDir = mkdtempSync(path.join(tmpdir(), "lnca-test-files-"));
   const base = loadConfig({
+    STORAGE_DIR: storageDir,
     NODE_ENV: "test",
     SECRET_KEY: "test-secret-key-test-secret-key-0123456789",
     DEMO: "false",
@@ -45,6 +51,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

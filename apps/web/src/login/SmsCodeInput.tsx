@@ -1,21 +1,25 @@
 import { normalizeMobile } from "@lnca/contracts";
 import { App, Button, Form, Input, Space } from "antd";
-import { type SmsPurpose, useSendSmsCode } from "../api/auth";
+import { type SmsCodeResponse, type SmsPurpose, useSendSmsCode } from "../api/auth";
 import { showOnField } from "./serverErrors";
 import { useCountdown } from "./useCountdown";
 
 const DEFAULT_RESEND_SECONDS = 60;
 
-interface SmsCodeInputProps {
-  purpose: SmsPurpose;
+type SmsCodeInputProps = (
+  | { purpose: SmsPurpose; sendTo?: undefined }
+  /** Sends the code another way than /auth/sms-code (e.g. to the new mobile of a signed-in person). */
+  | { purpose?: undefined; sendTo: (mobile: string) => Promise<SmsCodeResponse> }
+) & {
   /** Injected by Form.Item; `id` ties the field's label to the text input. */
   id?: string;
   value?: string;
   onChange?: (value: string) => void;
-}
+};
 
 /** 短信验证码 input with 【获取验证码】; sends to the form's `mobile` field and counts down to the next send. */
-export function SmsCodeInput({ purpose, id, value, onChange }: SmsCodeInputProps) {
+export function SmsCodeInput(props: SmsCodeInputProps) {
+  const { id, value, onChange } = props;
   const form = Form.useFormInstance();
   const { message } = App.useApp();
   const send = useSendSmsCode();
@@ -30,7 +34,10 @@ export function SmsCodeInput({ purpose, id, value, onChange }: SmsCodeInputProps
     const mobile = normalizeMobile(form.getFieldValue("mobile") as string);
     if (!mobile) return;
     try {
-      const result = await send.mutateAsync({ mobile, purpose });
+      const result =
+        props.sendTo === undefined
+          ? await send.mutateAsync({ mobile, purpose: props.purpose })
+          : await props.sendTo(mobile);
       startCountdown(result.resendAfterSeconds || DEFAULT_RESEND_SECONDS);
       message.success("验证码已发送，请注意查收");
     } catch (error) {

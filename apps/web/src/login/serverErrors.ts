@@ -13,6 +13,9 @@ export const FIELD_OF_CODE: Record<string, string> = {
   SMS_SEND_FAILED: "smsCode",
   ID_NUMBER_INVALID: "idNumber",
   ID_NUMBER_BOUND_TO_OTHER_ACCOUNT: "idNumber",
+  MOBILE_UNCHANGED: "mobile",
+  NAME_INVALID: "name",
+  EMAIL_INVALID: "email",
 };
 
 /**

@@ -7,5 +7,11 @@ export {
   type IssueRequest,
 } from "./builtin-ca";
 export { type BuiltinCaState, type CreateBuiltinCaOptions, createBuiltinCa } from "./create";
-export type { KeyEncryption, SealedPrivateKey } from "./key-envelope";
+export {
+  deriveWrappingKey,
+  type KeyEncryption,
+  openBytes,
+  type SealedPrivateKey,
+  sealBytes,
+} from "./key-envelope";
 export type { KeyUsageName } from "./leaf-extensions";

@@ -10,6 +10,7 @@ import * as usedChallenges from "./008_used_challenges";
 import * as sessionsKeyedByTokenHash from "./009_sessions_keyed_by_token_hash";
 import * as rateLimitSubjects from "./010_rate_limit_subjects";
 import * as vendorCaAdapter from "./012_vendor_ca_adapter";
+import * as personalInformation from "./013_personal_information";
 import * as identityDecisions from "./014_identity_decisions";
 
 /** Migrations in order; each is written once with Kysely's schema builder and runs on SQLite and PostgreSQL. */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   "009_sessions_keyed_by_token_hash": sessionsKeyedByTokenHash,
   "010_rate_limit_subjects": rateLimitSubjects,
   "012_vendor_ca_adapter": vendorCaAdapter,
+  "013_personal_information": personalInformation,
   "014_identity_decisions": identityDecisions,
 };

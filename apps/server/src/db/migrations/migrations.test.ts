@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../../../test/support/test-app";
 import { createTestDatabase } from "../../../test/support/test-database";
 import { SessionService } from "../../features/auth/sessions.service";
+import { findAccountByIdNumber, sealPlainIdNumbers } from "../../features/users/accounts.service";
 import { sha256Hex } from "../../shared/ids";
+import { PersonalDataVault } from "../../shared/personal-data";
 import { type DatabaseHandle, migrateToLatest } from "../database";
+import { UnitOfWork } from "../unit-of-work";
 import { migrations } from ".";
 
 const now = new Date().toISOString();
@@ -105,5 +108,26 @@ describe("data kept across migrations", () => {
     await migrateToLatest(handle.db);
     const actor = await new SessionService(new TestClock(), 60_000).resolve(handle.db, token, "user");
     expect(actor).toMatchObject({ kind: "user", userId: "kept-user", sessionId: sha256Hex(token) });
+  });
+
+  it("013 seals the ID numbers kept in the plain before it, found afterwards by their keyed hash", async () => {
+    const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo("012_vendor_ca_adapter")).error).toBeUndefined();
+    const idNumber = "210102198001011232";
+    await sql`insert into users (id, mobile, id_number, created_at, updated_at)
+      values ('plain-id-user', '13700000013', ${idNumber}, ${now}, ${now})`.execute(handle.db);
+    await migrateToLatest(handle.db);
+    const vault = await PersonalDataVault.fromSecret("x".repeat(32));
+    const database = new UnitOfWork(handle);
+    await sealPlainIdNumbers(database, vault, new Date());
+    await sealPlainIdNumbers(database, vault, new Date());
+    const row = await handle.db
+      .selectFrom("users")
+      .select(["id_number_hash", "id_number_sealed"])
+      .where("id", "=", "plain-id-user")
+      .executeTakeFirstOrThrow();
+    expect(row.id_number_hash).not.toContain(idNumber);
+    expect(vault.openIdNumber(row.id_number_sealed as string)).toBe(idNumber);
+    expect((await findAccountByIdNumber(handle.db, vault, idNumber))?.id).toBe("plain-id-user");
   });
 });

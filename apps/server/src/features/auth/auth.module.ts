@@ -29,7 +29,7 @@ export function authModule(
   runtime: Runtime,
   deps: { sms: SmsService; trust: TrustService; catalog: CatalogService },
 ): FeatureModule<AuthServices> {
-  const { config, database, clock, logger } = runtime;
+  const { config, database, clock, logger, vault } = runtime;
   const sessions = new SessionService(clock, config.sessionTtlMs);
   const smsCodes = new SmsCodeService({ database, sms: deps.sms, clock, secret: config.secretKey });
   const challenges = new ChallengeService({
@@ -43,7 +43,7 @@ export function authModule(
     smsCodes,
     challenges,
     caLogin: new CaLoginService({ database, clock, challenges, sessions, trust: deps.trust, catalog: deps.catalog }),
-    binding: new BindingService({ database, clock, smsCodes, sessions }),
+    binding: new BindingService({ database, clock, smsCodes, sessions, vault }),
     smsLogin: new SmsLoginService({ database, clock, smsCodes, sessions }),
     staffAuth: new StaffAuthService(database, clock, sessions),
   };

@@ -5,6 +5,7 @@ import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { sha256Hex } from "../../shared/ids";
+import type { PersonalDataVault } from "../../shared/personal-data";
 import { findCertificate, isTokenBound, lockTokenForBinding } from "../certificates/certificates.service";
 import type { Actor } from "../policy/actor";
 import {
@@ -39,9 +40,17 @@ export class BindingService {
   private readonly clock: Clock;
   private readonly smsCodes: SmsCodeService;
   private readonly sessions: SessionService;
+  private readonly vault: PersonalDataVault;
 
-  constructor(deps: { database: UnitOfWork; clock: Clock; smsCodes: SmsCodeService; sessions: SessionService }) {
+  constructor(deps: {
+    database: UnitOfWork;
+    clock: Clock;
+    smsCodes: SmsCodeService;
+    sessions: SessionService;
+    vault: PersonalDataVault;
+  }) {
     this.database = deps.database;
+    this.vault = deps.vault;
     this.clock = deps.clock;
     this.smsCodes = deps.smsCodes;
     this.sessions = deps.sessions;
@@ -94,18 +103,19 @@ export class BindingService {
     now: Date,
   ) {
     const byMobile = await findAccountByMobile(trx, mobile);
-    const byIdNumber = person.idNumber ? await findAccountByIdNumber(trx, person.idNumber) : undefined;
+    const idNumber = person.idNumber ? this.vault.protectIdNumber(person.idNumber) : null;
+    const byIdNumber = person.idNumber ? await findAccountByIdNumber(trx, this.vault, person.idNumber) : undefined;
     if (byMobile) {
-      if (person.idNumber && byMobile.id_number && byMobile.id_number !== person.idNumber) {
+      if (idNumber && byMobile.id_number_hash && byMobile.id_number_hash !== idNumber.hash) {
         throw new AppError("MOBILE_BOUND_TO_OTHER_PERSON");
       }
       if (byIdNumber && byIdNumber.id !== byMobile.id) throw new AppError("ID_NUMBER_BOUND_TO_OTHER_ACCOUNT");
-      if (person.idNumber && !byMobile.id_number) {
-        await setAccountIdNumber(trx, byMobile.id, person.idNumber, now);
+      if (idNumber && !byMobile.id_number_hash) {
+        await setAccountIdNumber(trx, byMobile.id, idNumber, now);
       }
       return byMobile.id;
     }
     if (byIdNumber) throw new AppError("ID_NUMBER_BOUND_TO_OTHER_ACCOUNT");
-    return createUser(trx, { kind: "anonymous", ip: null }, { mobile, ...person, via: "ca_binding", now });
+    return createUser(trx, { kind: "anonymous", ip: null }, { mobile, ...person, idNumber, via: "ca_binding", now });
   }
 }

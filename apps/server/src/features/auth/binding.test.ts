@@ -174,10 +174,12 @@ describe("binding a personal key", () => {
     ]);
     const row = await t.ctx.database.db
       .selectFrom("users")
-      .select("id_number")
+      .select(["id_number_hash", "id_number_sealed"])
       .where("id", "=", user.id)
       .executeTakeFirstOrThrow();
-    expect(row.id_number).toBe(profile.idNumber);
+    // Kept sealed (issue 9, personal information at rest): the certificate's number, never in the plain.
+    expect(row.id_number_hash).toBe(t.ctx.vault.lookupHash("id_number", profile.idNumber as string));
+    expect(t.ctx.vault.openIdNumber(row.id_number_sealed as string)).toBe(profile.idNumber);
   });
 
   it("a personal key of no enterprise role gives an individual identity", async () => {

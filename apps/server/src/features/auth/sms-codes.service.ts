@@ -11,7 +11,7 @@ import type { SmsService } from "../notifications/sms.service";
 import { findAccountByMobile } from "../users/accounts.service";
 import { consumeCode, countAttempt, findLatestOpenCode, insertSmsCode } from "./sms-codes.queries";
 
-export type SmsPurpose = "login" | "bind";
+export type SmsPurpose = "login" | "bind" | "mobile_change";
 
 const CODE_TTL_MS = 5 * MINUTE;
 const RESEND_AFTER_S = 60;

@@ -11,5 +11,7 @@ export interface FilesTable {
   original_name: Nullable<string>;
   purpose: string;
   uploaded_by_user_id: Nullable<string>;
+  /** 1: the stored object is sealed (shared/personal-data.ts) and is opened before it is served. */
+  sealed: number;
   created_at: string;
 }

@@ -72,6 +72,10 @@ const POST_ROUTES: Record<
     as: "operator",
     url: `${someAdminApplication}/reject`,
   },
+  "POST /api/v1/me/mobile-change/code": { body: { mobile: "13900000002" }, as: "user" },
+  "POST /api/v1/me/mobile-change": { body: { mobile: "13900000002", smsCode: "123456" }, as: "user" },
+  // Multipart (a file), so every JSON body here is answered FILE_REQUIRED, still coded.
+  "POST /api/v1/me/id-scans/:side": { body: null, as: "user", url: "/api/v1/me/id-scans/front" },
 };
 
 const HUGE = "x".repeat(5_000_001);

@@ -74,6 +74,20 @@ const TABLE: Row[] = [
   { route: "GET /api/v1/console/sms-outbox",                       expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   { route: "POST /api/v1/console/certificate-registry/import", body: () => ({ csv: "serial,issuer\n" }),
                                                                    expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "GET /api/v1/me/profile",                               expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "PUT /api/v1/me/profile", body: () => ({ name: "", idNumber: "", email: "" }),
+                                                                   expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "POST /api/v1/me/mobile-change/code", body: () => ({ mobile: nextMobile() }),
+                                                                   expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "POST /api/v1/me/mobile-change", body: () => ({ mobile: nextMobile(), smsCode: "123456" }),
+                                                                   expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "POST /api/v1/me/id-scans/:side", url: "/api/v1/me/id-scans/front", body: () => ({}),
+                                                                   expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "GET /api/v1/me/id-scans/:side", url: "/api/v1/me/id-scans/front",
+                                                                   expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  // A person's ID-card scans: among the staff, reviewers only.
+  { route: "GET /api/v1/console/users/:userId/id-scans/:side", url: () => `/api/v1/console/users/${ids.adminAUser}/id-scans/front`,
+                                                                   expect: [401,   401,   401,   401,   401,   401,   "ok",  403] },
   // Resources of enterprise A (lead, agent and adminA speak in A's identities; adminB in B's).
   { route: "GET /api/v1/enterprises/:enterpriseId", url: () => `/api/v1/enterprises/${ids.enterpriseA}`,
                                                                    expect: [401,   403,   "ok",  "ok",  "ok",  403,   401,   401] },
@@ -133,6 +147,7 @@ const ids = {
   pendingA: [] as string[],
   pendingB: "",
   adminApplications: [] as string[],
+  adminAUser: "",
 };
 
 let t: TestApp;
@@ -181,6 +196,7 @@ beforeAll(async () => {
   ids.leadCertificate = await certificateId(lead.serialNumber);
   ids.adminBCertificate = await certificateId(adminB.serialNumber);
   ids.indivCertificate = await certificateId(indiv.serialNumber);
+  ids.adminAUser = (await (callers.get("adminA") as ApiClient).get("/api/v1/auth/session")).json().user.id;
   callers.set("operator", await staffClient(t, "operator"));
   const currentIdentity = async (actor: ActorName) =>
     (await callAs(actor, "GET /api/v1/auth/session")).json().user.currentIdentityId as string;
@@ -201,7 +217,7 @@ async function callAs(actor: ActorName, route: string, url?: string, payload?: u
   const [method = "", path = ""] = route.split(" ");
   const csrf = `csrf-${actor}`;
   return t.app.inject({
-    method: method as "GET" | "POST",
+    method: method as "GET" | "POST" | "PUT",
     url: url ?? path,
     cookies: { ...Object.fromEntries(client.cookies), [CSRF_COOKIE]: csrf },
     headers: { [CSRF_HEADER]: csrf },

@@ -5,6 +5,7 @@ import { certificatesPolicy } from "../certificates/certificates.policy";
 import { enterprisesPolicy } from "../enterprises/enterprises.policy";
 import { identitiesPolicy } from "../identities/identities.policy";
 import { notificationsPolicy } from "../notifications/notifications.policy";
+import { usersPolicy } from "../users/users.policy";
 import type { Actor } from "./actor";
 import { anyone, type ResourceRule, type Rule } from "./rules";
 
@@ -21,6 +22,7 @@ export const policy = {
   ...enterprisesPolicy,
   ...identitiesPolicy,
   ...notificationsPolicy,
+  ...usersPolicy,
 } as const satisfies Record<string, Rule | ResourceRule<never>>;
 
 type Policy = typeof policy;

@@ -3,24 +3,42 @@ import type { CertificatesTable, IdentityRole } from "../../db/schema";
 import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
 import { newId } from "../../shared/ids";
+import type { PersonalDataVault, ProtectedIdNumber } from "../../shared/personal-data";
 import { recordAudit } from "../audit/audit";
 import { bindTokenOnce } from "../certificates/certificates.service";
 import { grantIdentity } from "../identities/identities.service";
 import type { Actor } from "../policy/actor";
-import { findUserByIdNumber, findUserByMobile, insertUser, updateUser } from "./users.queries";
+import { findUserByIdNumberHash, findUserByMobile, insertUser, listPlainIdNumbers, updateUser } from "./users.queries";
 
 /** The account of a mobile number or resident ID, if any (other features look accounts up here). */
 export function findAccountByMobile(db: DbOrTx, mobile: string) {
   return findUserByMobile(db, mobile);
 }
 
-export function findAccountByIdNumber(db: DbOrTx, idNumber: string) {
-  return findUserByIdNumber(db, idNumber);
+/** The account of a resident ID number, found by its keyed hash (the number is stored only sealed). */
+export function findAccountByIdNumber(db: DbOrTx, vault: PersonalDataVault, idNumber: string) {
+  return findUserByIdNumberHash(db, vault.lookupHash("id_number", idNumber));
 }
 
 /** Records the resident ID of an account that had none (a main key's binding tells it). */
-export function setAccountIdNumber(trx: DbOrTx, userId: string, idNumber: string, now: Date): Promise<void> {
-  return updateUser(trx, userId, { id_number: idNumber, updated_at: now.toISOString() });
+export function setAccountIdNumber(trx: DbOrTx, userId: string, idNumber: ProtectedIdNumber, now: Date) {
+  return updateUser(trx, userId, {
+    id_number_hash: idNumber.hash,
+    id_number_sealed: idNumber.sealed,
+    updated_at: now.toISOString(),
+  });
+}
+
+/**
+ * Seals the ID numbers stored in the plain before migration 013 (idempotent; the composition root runs it at
+ * start, since the migration has no key). Nothing to do on a database made after it.
+ */
+export async function sealPlainIdNumbers(database: UnitOfWork, vault: PersonalDataVault, now: Date) {
+  const rows = await listPlainIdNumbers(database.db);
+  for (const row of rows) {
+    if (row.id_number_hash)
+      await setAccountIdNumber(database.db, row.id, vault.protectIdNumber(row.id_number_hash), now);
+  }
 }
 
 /** Which identity a personal key gives its holder in the certificate's enterprise. */
@@ -32,7 +50,7 @@ const roleOfCategory: Record<string, IdentityRole> = {
 export async function createUser(
   trx: DbOrTx,
   actor: Actor,
-  input: { mobile: string; name: string; idNumber: string | null; via: string; now: Date },
+  input: { mobile: string; name: string; idNumber: ProtectedIdNumber | null; via: string; now: Date },
 ): Promise<string> {
   const id = newId();
   const now = input.now.toISOString();
@@ -40,7 +58,8 @@ export async function createUser(
     id,
     mobile: input.mobile,
     name: input.name,
-    id_number: input.idNumber,
+    id_number_hash: input.idNumber?.hash ?? null,
+    id_number_sealed: input.idNumber?.sealed ?? null,
     email: null,
     password_hash: null,
     id_card_front_file_id: null,
@@ -98,7 +117,7 @@ export async function bindTokenToUser(
  * the demo seed's people, the e2e provisioning and the bench use it, and so do the test factories.
  */
 export async function registerUserWithToken(
-  database: UnitOfWork,
+  { database, vault }: { database: UnitOfWork; vault: PersonalDataVault },
   actor: Actor,
   input: {
     user: { mobile: string; name: string; idNumber: string | null };
@@ -109,7 +128,8 @@ export async function registerUserWithToken(
 ): Promise<{ userId: string; identityId: string }> {
   const { user, certificate, via, now } = input;
   return database.transaction(async (trx) => {
-    const userId = await createUser(trx, actor, { ...user, via, now });
+    const idNumber = user.idNumber ? vault.protectIdNumber(user.idNumber) : null;
+    const userId = await createUser(trx, actor, { ...user, idNumber, via, now });
     const identityId = await bindTokenToUser(trx, actor, { certificate, userId, now });
     return { userId, identityId };
   });

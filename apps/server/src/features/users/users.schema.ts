@@ -7,7 +7,9 @@ export interface UsersTable {
   id: string;
   mobile: string;
   name: Nullable<string>;
-  id_number: Nullable<string>;
+  /** Keyed hash of the resident ID number (unique); the number itself only sealed, in id_number_sealed. */
+  id_number_hash: Nullable<string>;
+  id_number_sealed: Nullable<string>;
   email: Nullable<string>;
   password_hash: Nullable<string>;
   id_card_front_file_id: Nullable<string>;

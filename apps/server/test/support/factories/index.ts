@@ -1,4 +1,6 @@
 /** Test factories: profiles and keys (nothing stored) and rows made through the domain services. */
+
+export * from "./files";
 export * from "./keys";
 export * from "./profiles";
 export * from "./records";

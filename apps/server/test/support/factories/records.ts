@@ -38,9 +38,14 @@ export async function buildEnterprise(
 export async function buildUser(ctx: AppContext, overrides: Partial<Person> = {}): Promise<Person & { id: string }> {
   const person = newPerson(overrides);
   const now = ctx.clock.now();
-  const id = await ctx.database.db
-    .transaction()
-    .execute((trx) => createUser(trx, systemActor, { ...person, via: "test_factory", now }));
+  const id = await ctx.database.db.transaction().execute((trx) =>
+    createUser(trx, systemActor, {
+      ...person,
+      idNumber: person.idNumber ? ctx.vault.protectIdNumber(person.idNumber) : null,
+      via: "test_factory",
+      now,
+    }),
+  );
   return { id, ...person };
 }
 
@@ -103,7 +108,7 @@ export async function buildBoundToken(
     input.profile ??
     personalProfile({ categoryCode: "project_lead", holderName: person.name, idNumber: person.idNumber ?? undefined });
   const key = await buildCertificate(ctx, profile, input);
-  const { userId, identityId } = await registerUserWithToken(ctx.database, systemActor, {
+  const { userId, identityId } = await registerUserWithToken(ctx, systemActor, {
     user: person,
     certificate: key.certificate,
     via: input.via ?? "test_factory",
