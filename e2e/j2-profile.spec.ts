@@ -1,3 +1,4 @@
+import { expectAccessible } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
 import { loginButton } from "./support/portal";
 
@@ -38,12 +39,14 @@ test("【编辑个人信息】: fields checked as typed, both ID-card scans uplo
   await expect(page.getByTestId("profile-missing")).toHaveText(
     "尚未填写或上传：电子邮箱、身份证人像面扫描件、身份证国徽面扫描件",
   );
+  await expectAccessible(page, "个人中心 with 未完善");
 
   await page.getByRole("button", { name: "编辑个人信息" }).click();
   await expect(page).toHaveURL(/\/center\/profile$/);
   await expect(page.getByLabel("姓名")).toHaveValue(LIU.name);
   await expect(page.getByLabel("身份证号")).toHaveValue(LIU.idNumber);
   await expect(page.getByTestId("profile-mobile")).toHaveText(LIU.mobile);
+  await expectAccessible(page, "编辑个人信息");
 
   // Checked as typed, with the server's own messages.
   const idNumber = page.getByLabel("身份证号");
@@ -54,6 +57,7 @@ test("【编辑个人信息】: fields checked as typed, both ID-card scans uplo
   const email = page.getByLabel("电子邮箱");
   await email.fill("liuyang@");
   await expect(page.getByText("电子邮箱格式不正确")).toBeVisible();
+  await expectAccessible(page, "编辑个人信息 with field errors");
   await email.fill("liuyang@example.com");
   await expect(page.getByText("电子邮箱格式不正确")).toHaveCount(0);
 
@@ -68,6 +72,7 @@ test("【编辑个人信息】: fields checked as typed, both ID-card scans uplo
   const back = page.getByTestId("id-scan-back");
   await back.locator("input[type=file]").setInputFiles({ name: "back.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(back).toContainText("已上传（PDF）");
+  await expectAccessible(page, "编辑个人信息 with both scans uploaded");
 
   await page.getByRole("button", { name: "确认完善信息，返回主页" }).click();
   await expect(page).toHaveURL(/\/center$/);
@@ -75,4 +80,5 @@ test("【编辑个人信息】: fields checked as typed, both ID-card scans uplo
   await expect(page.getByTestId("profile-missing")).toHaveCount(0);
   // Off the owner's editing page the ID number is shown masked.
   await expect(page.getByText("2101**********2342")).toBeVisible();
+  await expectAccessible(page, "个人中心 with 已完善");
 });
