@@ -1,5 +1,6 @@
+import type { Insertable } from "kysely";
 import type { DbOrTx } from "../../db/database";
-import type { IdentityRole, IdentityStatus } from "../../db/schema";
+import type { AuditLogTable, IdentityRole, IdentityStatus } from "../../db/schema";
 import { newId } from "../../shared/ids";
 import { type Actor, actorId } from "../policy/actor";
 import { insertAuditRow, insertAuditRows } from "./audit.queries";
@@ -52,17 +53,7 @@ export async function recordAudit<A extends AuditAction>(
   data: AuditActions[A],
   at: Date = new Date(),
 ): Promise<void> {
-  await insertAuditRow(trx, {
-    id: newId(),
-    at: at.toISOString(),
-    actor_kind: actor.kind,
-    actor_id: actorId(actor),
-    action,
-    entity_kind: entity.kind,
-    entity_id: entity.id,
-    data: JSON.stringify(data),
-    ip: ("ip" in actor ? actor.ip : null) ?? null,
-  });
+  await insertAuditRow(trx, auditRow(actor, { action, entity, data }, at.toISOString()));
 }
 
 /** Writes one audit row per entry in one statement, inside the transaction that makes the changes. */
@@ -75,16 +66,24 @@ export async function recordAudits<A extends AuditAction>(
   const iso = at.toISOString();
   await insertAuditRows(
     trx,
-    entries.map(({ action, entity, data }) => ({
-      id: newId(),
-      at: iso,
-      actor_kind: actor.kind,
-      actor_id: actorId(actor),
-      action,
-      entity_kind: entity.kind,
-      entity_id: entity.id,
-      data: JSON.stringify(data),
-      ip: ("ip" in actor ? actor.ip : null) ?? null,
-    })),
+    entries.map((entry) => auditRow(actor, entry, iso)),
   );
+}
+
+function auditRow<A extends AuditAction>(
+  actor: Actor,
+  entry: { action: A; entity: { kind: string; id: string | null }; data: AuditActions[A] },
+  at: string,
+): Required<Insertable<AuditLogTable>> {
+  return {
+    id: newId(),
+    at,
+    actor_kind: actor.kind,
+    actor_id: actorId(actor),
+    action: entry.action,
+    entity_kind: entry.entity.kind,
+    entity_id: entry.entity.id,
+    data: JSON.stringify(entry.data),
+    ip: ("ip" in actor ? actor.ip : null) ?? null,
+  };
 }
