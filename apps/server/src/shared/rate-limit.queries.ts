@@ -44,3 +44,13 @@ export async function updateBackoff(
     .where("subject", "=", key.subject)
     .execute();
 }
+
+/** Hits older than `before`, and subjects untouched since `before` that no back-off still holds. */
+export async function deleteStaleRateLimits(db: DbOrTx, before: string, now: string): Promise<void> {
+  await db.deleteFrom("rate_limit_hits").where("created_at", "<", before).execute();
+  await db
+    .deleteFrom("rate_limit_subjects")
+    .where("updated_at", "<", before)
+    .where((eb) => eb.or([eb("blocked_until", "is", null), eb("blocked_until", "<", now)]))
+    .execute();
+}

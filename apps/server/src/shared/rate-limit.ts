@@ -3,7 +3,13 @@ import type { DbOrTx, Tx } from "../db/database";
 import { AppError } from "./app-error";
 import { isoAfter } from "./clock";
 import { newId } from "./ids";
-import { findHitTimes, insertHit, lockRateLimitSubject, updateBackoff } from "./rate-limit.queries";
+import {
+  deleteStaleRateLimits,
+  findHitTimes,
+  insertHit,
+  lockRateLimitSubject,
+  updateBackoff,
+} from "./rate-limit.queries";
 
 export interface Window {
   ms: number;
@@ -71,6 +77,14 @@ export async function takeTry(
 /** The subject's last try succeeded: its next tries start again without delay. */
 export async function forgetTries(db: DbOrTx, key: { bucket: string; subject: string }, now: Date): Promise<void> {
   await updateBackoff(db, key, { failures: 0, blocked_until: null, updated_at: now.toISOString() });
+}
+
+/**
+ * No window is longer than a day, so older hits count for nothing; a subject untouched for a day starts afresh
+ * (its back-off too, once it has run out). Run by the auth module's timer, so the tables stay small.
+ */
+export async function purgeStaleRateLimits(db: DbOrTx, now: Date): Promise<void> {
+  await deleteStaleRateLimits(db, new Date(now.getTime() - DAY).toISOString(), now.toISOString());
 }
 
 export const MINUTE = 60_000;

@@ -1,4 +1,5 @@
 import { everyInterval, type FeatureModule, type Runtime } from "../../app/feature-module";
+import { purgeStaleRateLimits } from "../../shared/rate-limit";
 import type { CatalogService } from "../catalog/catalog.service";
 import type { TrustService } from "../certificates/trust.service";
 import type { SmsService } from "../notifications/sms.service";
@@ -52,7 +53,15 @@ export function authModule(
     name: "auth",
     services,
     routes: { portal: authRoutes(routeDeps), console: consoleAuthRoutes(routeDeps) },
-    // Used-challenge records are needed only until the challenge expires (then its expiry refuses it).
-    start: () => everyInterval(logger, "challenge purge", CHALLENGE_PURGE_MS, () => challenges.purgeExpired()),
+    start: () => {
+      // Used-challenge records are needed only until the challenge expires (then its expiry refuses it).
+      const challengePurge = everyInterval(logger, "challenge purge", CHALLENGE_PURGE_MS, () =>
+        challenges.purgeExpired(),
+      );
+      const rateLimitPurge = everyInterval(logger, "rate-limit purge", CHALLENGE_PURGE_MS, () =>
+        purgeStaleRateLimits(database.db, clock.now()),
+      );
+      return { stop: async () => void (await Promise.all([challengePurge.stop(), rateLimitPurge.stop()])) };
+    },
   };
 }
