@@ -4,6 +4,8 @@ export * from "./auth";
 export * from "./catalog";
 export * from "./config";
 export * from "./console";
+export * from "./enterprise-info";
+export * from "./enterprise-review";
 export * from "./errors";
 export * from "./identifiers";
 export * from "./identities";

@@ -1,4 +1,25 @@
-/** Enterprises (单位) and their information. */
+/** Enterprises (单位), their information (企业信息, three steps) and its review. */
 export const enterpriseErrors = {
   ENTERPRISE_NOT_FOUND: { status: 404, message: "单位不存在" },
+  ENTERPRISE_NAME_INVALID: { status: 400, message: "单位名称应为 2 至 100 个字" },
+  ENTERPRISE_ADDRESS_INVALID: { status: 400, message: "请填写住所（2 至 200 个字）" },
+  ENTERPRISE_USCC_MISMATCH: { status: 400, message: "统一社会信用代码须与本单位一致" },
+  LEGAL_REPRESENTATIVE_INVALID: { status: 400, message: "法定代表人姓名应为 2 至 30 个字的中文或英文" },
+  REGISTERED_CAPITAL_INVALID: { status: 400, message: "注册资本应为大于 0 的金额（元），最多两位小数" },
+  REGION_INVALID: { status: 400, message: "请选择有效的省 / 市 / 区" },
+  LEGAL_ID_NUMBER_INVALID: { status: 400, message: "证件号码应为 5 至 40 位字母、数字或连字符" },
+  ENTITY_TYPES_REQUIRED: { status: 400, message: "请至少选择一种主体类型" },
+  SERVICE_POINT_INVALID: { status: 400, message: "请选择办理点" },
+  TAXPAYER_ID_INVALID: { status: 400, message: "纳税人识别号不正确（应为 18 位统一社会信用代码）" },
+  PHONE_INVALID: { status: 400, message: "电话应为带区号的固定电话（如 024-12345678）或手机号" },
+  BANK_NAME_INVALID: { status: 400, message: "请填写开户行（2 至 100 个字）" },
+  BANK_ACCOUNT_INVALID: { status: 400, message: "开户行账号应为 8 至 30 位数字" },
+  ENTERPRISE_INFO_UNDER_REVIEW: { status: 409, message: "企业信息正在审核中，审核完成前不能修改" },
+  ENTERPRISE_INFO_INCOMPLETE: { status: 422, message: "企业信息尚未填写完整" },
+  ENTERPRISE_ATTACHMENT_NOT_FOUND: { status: 404, message: "尚未上传该附件" },
+  BUSINESS_LICENCE_REQUIRED: { status: 400, message: "请先上传营业执照" },
+  REVISION_NOT_FOUND: { status: 404, message: "该企业信息版本不存在" },
+  REVIEW_CLAIMED_BY_OTHER: { status: 409, message: "该企业信息已由其他审核员领取" },
+  REVIEW_NOT_CLAIMED: { status: 409, message: "请先领取该企业信息，再进行审核" },
+  REVIEW_NOT_PENDING: { status: 409, message: "该企业信息不在待审核状态" },
 } as const;
