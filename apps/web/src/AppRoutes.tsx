@@ -1,4 +1,4 @@
-import { Navigate, Route, Routes } from "react-router-dom";
+import { Route, Routes } from "react-router-dom";
 import { CaManagementPage } from "./center/CaManagementPage";
 import { CenterLayout } from "./center/CenterLayout";
 import { EnterprisePage } from "./center/EnterprisePage";
@@ -13,12 +13,13 @@ import { AdminApplicationsPage } from "./console/AdminApplicationsPage";
 import { CatalogPage } from "./console/CatalogPage";
 import { ConsoleDownloadsPage } from "./console/ConsoleDownloadsPage";
 import { ConsoleInvoicesPage } from "./console/ConsoleInvoicesPage";
-import { ConsoleLayout } from "./console/ConsoleLayout";
+import { ConsoleHome, ConsoleLayout } from "./console/ConsoleLayout";
 import { ConsoleLoginPage } from "./console/ConsoleLoginPage";
 import { ConsoleOrdersPage } from "./console/ConsoleOrdersPage";
 import { RegistryImportPage } from "./console/RegistryImportPage";
 import { RequireStaff } from "./console/RequireStaff";
-import { ReviewQueuePage } from "./console/ReviewQueuePage";
+import { ReviewDetailPage } from "./console/review/ReviewDetailPage";
+import { ReviewQueuePage } from "./console/review/ReviewQueuePage";
 import { SmsOutboxPage } from "./console/SmsOutboxPage";
 import { StaffOnly } from "./console/StaffOnly";
 import { PublicLayout } from "./layout/PublicLayout";
@@ -64,8 +65,23 @@ export function AppRoutes() {
           </RequireStaff>
         }
       >
-        <Route index element={<Navigate to="review" replace />} />
-        <Route path="review" element={<ReviewQueuePage />} />
+        <Route index element={<ConsoleHome />} />
+        <Route
+          path="review"
+          element={
+            <StaffOnly permission="console.review.read">
+              <ReviewQueuePage />
+            </StaffOnly>
+          }
+        />
+        <Route
+          path="review/:revisionId"
+          element={
+            <StaffOnly permission="console.review.read">
+              <ReviewDetailPage />
+            </StaffOnly>
+          }
+        />
         <Route
           path="catalog"
           element={

@@ -10,7 +10,7 @@ import {
   UserOutlined,
 } from "@ant-design/icons";
 import { Layout, Menu, type MenuProps, Space, Tag } from "antd";
-import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { Navigate, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useConsoleLogout, useStaffSession } from "../api/console";
 import { BrandMark } from "../layout/BrandMark";
 import { LogoutButton } from "../layout/LogoutButton";
@@ -22,7 +22,7 @@ type MenuEntry = NonNullable<MenuProps["items"]>[number] & { key: string; permis
 
 /** Entries without a permission are the later-version pages every staff role sees. */
 const MENU: MenuEntry[] = [
-  { key: "/console/review", icon: <AuditOutlined />, label: "审核队列" },
+  { key: "/console/review", icon: <AuditOutlined />, label: "审核队列", permission: "console.review.read" },
   {
     key: "/console/admin-applications",
     icon: <IdcardOutlined />,
@@ -37,16 +37,29 @@ const MENU: MenuEntry[] = [
   { key: "/console/downloads", icon: <CloudDownloadOutlined />, label: "下载中心" },
 ];
 
+function useVisibleMenu(): MenuEntry[] {
+  const can = useStaffCan();
+  return MENU.filter((entry) => !entry.permission || can(entry.permission));
+}
+
+/** /console opens the first page this role may use (审核队列 for reviewers), not a 403. */
+export function ConsoleHome() {
+  const [first] = useVisibleMenu();
+  return <Navigate to={first?.key ?? "/console/downloads"} replace />;
+}
+
 export function ConsoleLayout() {
   const session = useStaffSession();
   const staff = session.data;
   const logout = useConsoleLogout();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const can = useStaffCan();
-  const menu = MENU.filter((entry) => !entry.permission || can(entry.permission)).map(
-    ({ permission: _, ...entry }) => entry,
-  );
+  const visible = useVisibleMenu();
+  const menu = visible.map(({ permission: _, ...entry }) => entry);
+  // A page below an entry (a revision under 审核队列) keeps its entry selected.
+  const selected = visible
+    .filter(({ key }) => pathname === key || pathname.startsWith(`${key}/`))
+    .map(({ key }) => key);
 
   return (
     <Layout className="console-layout">
@@ -66,7 +79,7 @@ export function ConsoleLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} className="app-sider">
-          <Menu mode="inline" selectedKeys={[pathname]} items={menu} onClick={({ key }) => navigate(key)} />
+          <Menu mode="inline" selectedKeys={selected} items={menu} onClick={({ key }) => navigate(key)} />
         </Layout.Sider>
         <Layout.Content className="app-content">
           <Outlet />

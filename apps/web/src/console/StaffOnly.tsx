@@ -7,7 +7,8 @@ export type ConsolePermission =
   | "console.catalog.read"
   | "console.sms_outbox.read"
   | "console.registry.import"
-  | "console.admin_application.read";
+  | "console.admin_application.read"
+  | "console.review.read";
 
 export function useStaffCan(): (permission: ConsolePermission) => boolean {
   const staff = useStaffSession().data;
