@@ -60,7 +60,7 @@ export function AttachmentPreview({ revisionId, kind, attachment, enterpriseName
             >
               下载
             </Button>
-            <Button type="link" onClick={() => setFramed((v) => !v)} aria-expanded={framed}>
+            <Button onClick={() => setFramed((v) => !v)} aria-expanded={framed}>
               {framed ? "收起预览" : "页内预览"}
             </Button>
           </Space>

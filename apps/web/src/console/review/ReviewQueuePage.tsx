@@ -61,23 +61,21 @@ export function ReviewQueuePage() {
         description="企业提交的企业信息按提交时间排列；目标审核时间为一个工作日，超过即标记为超时。领取后方可审核，审核结果以短信告知申请人。"
       />
       <Card>
+        <Input.Search
+          key={search}
+          defaultValue={search}
+          allowClear
+          aria-label="搜索单位名称或统一社会信用代码"
+          placeholder="单位名称 / 统一社会信用代码"
+          enterButton="搜索"
+          maxLength={100}
+          style={{ width: 360, maxWidth: "100%" }}
+          onSearch={(value) => update({ search: value.trim(), page: 1 })}
+        />
         <Tabs
           activeKey={status}
           onChange={(key) => update({ status: key, page: 1 })}
           items={TABS.map((tab) => ({ key: tab.key, label: tab.label, children: tab.key === status ? table : null }))}
-          tabBarExtraContent={
-            <Input.Search
-              key={search}
-              defaultValue={search}
-              allowClear
-              aria-label="搜索单位名称或统一社会信用代码"
-              placeholder="单位名称 / 统一社会信用代码"
-              enterButton="搜索"
-              maxLength={100}
-              style={{ width: 340 }}
-              onSearch={(value) => update({ search: value.trim(), page: 1 })}
-            />
-          }
         />
       </Card>
     </>
@@ -111,7 +109,7 @@ function ReviewQueueTable({ status, queue, empty, pagination }: QueueTableProps)
 
   const pending = status === "pending_review";
   const columns: TableColumnsType<ReviewQueueItem> = [
-    { title: "单位名称", dataIndex: "enterpriseName" },
+    { title: "单位名称", dataIndex: "enterpriseName", width: 240 },
     { title: "统一社会信用代码", dataIndex: "uscc", width: 200 },
     {
       title: "版本",

@@ -9,6 +9,11 @@ import { Descriptions, Typography } from "antd";
 
 const NOT_FILLED = "未填写";
 
+/** As licences print it: whole 万元 when it is one (500 万元), else yuan to the fen. */
+function formatCapital(fen: number): string {
+  return fen % 1_000_000 === 0 ? `${fen / 1_000_000} 万元` : `${formatYuan(fen)} 元`;
+}
+
 function NotFilled() {
   return <Typography.Text type="secondary">{NOT_FILLED}</Typography.Text>;
 }
@@ -25,7 +30,7 @@ export function BasicInfoDescriptions({ basic }: { basic: BasicInfoView | null }
         {basic.address}
       </Descriptions.Item>
       <Descriptions.Item label="法定代表人">{basic.legalRepresentative}</Descriptions.Item>
-      <Descriptions.Item label="注册资本">{formatYuan(basic.registeredCapitalFen)} 元</Descriptions.Item>
+      <Descriptions.Item label="注册资本">{formatCapital(basic.registeredCapitalFen)}</Descriptions.Item>
       <Descriptions.Item label="企业注册地">
         {basic.registeredRegionNames.join(" / ") || <NotFilled />}
       </Descriptions.Item>
