@@ -69,7 +69,7 @@ export function AppRoutes() {
         <Route
           path="review"
           element={
-            <StaffOnly permission="console.review.read">
+            <StaffOnly permission="console.enterprise_review.read">
               <ReviewQueuePage />
             </StaffOnly>
           }
@@ -77,7 +77,7 @@ export function AppRoutes() {
         <Route
           path="review/:revisionId"
           element={
-            <StaffOnly permission="console.review.read">
+            <StaffOnly permission="console.enterprise_review.read">
               <ReviewDetailPage />
             </StaffOnly>
           }

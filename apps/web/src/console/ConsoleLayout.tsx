@@ -22,7 +22,7 @@ type MenuEntry = NonNullable<MenuProps["items"]>[number] & { key: string; permis
 
 /** Entries without a permission are the later-version pages every staff role sees. */
 const MENU: MenuEntry[] = [
-  { key: "/console/review", icon: <AuditOutlined />, label: "审核队列", permission: "console.review.read" },
+  { key: "/console/review", icon: <AuditOutlined />, label: "审核队列", permission: "console.enterprise_review.read" },
   {
     key: "/console/admin-applications",
     icon: <IdcardOutlined />,

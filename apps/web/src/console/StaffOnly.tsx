@@ -8,7 +8,7 @@ export type ConsolePermission =
   | "console.sms_outbox.read"
   | "console.registry.import"
   | "console.admin_application.read"
-  | "console.review.read";
+  | "console.enterprise_review.read";
 
 export function useStaffCan(): (permission: ConsolePermission) => boolean {
   const staff = useStaffSession().data;
