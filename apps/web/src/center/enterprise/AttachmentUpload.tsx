@@ -19,13 +19,24 @@ interface AttachmentUploadProps {
   id?: string;
   value?: Attachment | null;
   onChange?: (value: Attachment | null) => void;
+  "aria-describedby"?: string;
+  "aria-invalid"?: "true";
+  "aria-required"?: "true";
 }
 
 /**
  * An attachment of the draft, uploaded as soon as it is chosen (the server checks what the bytes are); then its
  * name and size, and 【查看】. Size and declared type are checked here too, so a wrong file is refused at once.
  */
-export function AttachmentUpload({ enterpriseId, kind, revisionId, id, value, onChange }: AttachmentUploadProps) {
+export function AttachmentUpload({
+  enterpriseId,
+  kind,
+  revisionId,
+  id,
+  value,
+  onChange,
+  ...aria
+}: AttachmentUploadProps) {
   const upload = useUploadEnterpriseAttachment(enterpriseId);
   const { message } = App.useApp();
   const { mediaTypes, formats } = ENTERPRISE_ATTACHMENTS[kind];
@@ -33,6 +44,7 @@ export function AttachmentUpload({ enterpriseId, kind, revisionId, id, value, on
     <Space wrap data-testid={`attachment-${kind}`}>
       <Upload
         id={id}
+        {...aria}
         accept={acceptOf(kind)}
         showUploadList={false}
         beforeUpload={(file) => {

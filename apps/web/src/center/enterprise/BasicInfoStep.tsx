@@ -1,17 +1,16 @@
 import {
-  ENTITY_TYPE_NAMES,
   type EnterpriseInformation,
   enterpriseInfoChecks,
-  entityTypeSchema,
   errorCatalog,
   LEGAL_ID_TYPE_NAMES,
   legalIdTypeSchema,
 } from "@lnca/contracts";
-import { Button, Checkbox, Col, Form, type FormInstance, Input, InputNumber, Radio, Row, Select } from "antd";
+import { Button, Col, Form, type FormInstance, Input, InputNumber, Radio, Row, Select } from "antd";
 import { useServicePoints } from "../../api/catalog";
 import { AttachmentUpload } from "./AttachmentUpload";
 import { attachmentLabel } from "./attachmentFormat";
 import { type BasicFormValues, basicFormValues } from "./basicForm";
+import { EntityTypesField } from "./EntityTypesField";
 import { checkedRules } from "./formRules";
 import { RegionCascader } from "./RegionCascader";
 import { yuanToFen } from "./yuan";
@@ -164,9 +163,7 @@ export function BasicInfoStep({ form, information, saving, onNext }: BasicInfoSt
             label="主体类型"
             rules={[{ required: true, type: "array", min: 1, message: errorCatalog.ENTITY_TYPES_REQUIRED.message }]}
           >
-            <Checkbox.Group
-              options={entityTypeSchema.options.map((t) => ({ value: t, label: ENTITY_TYPE_NAMES[t] }))}
-            />
+            <EntityTypesField />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -183,7 +180,6 @@ export function BasicInfoStep({ form, information, saving, onNext }: BasicInfoSt
         <Col xs={24} md={12}>
           <Form.Item name="servicePointCode" label="办理点" rules={[{ required: true, message: "请选择办理点" }]}>
             <Select
-              placeholder="请选择办理点"
               loading={servicePoints.isPending}
               options={servicePoints.data?.map((p) => ({ value: p.code, label: p.name }))}
               notFoundContent={servicePoints.isError ? "办理点加载失败，请刷新重试" : "暂无办理点"}

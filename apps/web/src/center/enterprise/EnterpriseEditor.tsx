@@ -15,7 +15,7 @@ import { BASIC_FIELDS, type BasicFormValues, basicInfoOf } from "./basicForm";
 import { EnterpriseBreadcrumb } from "./EnterpriseBreadcrumb";
 import { firstStep } from "./firstStep";
 import { InvoicingStep } from "./InvoicingStep";
-import { INVOICING_FIELDS, type InvoicingFormValues, invoicingInfoOf } from "./invoicingForm";
+import { INVOICING_FIELDS, type InvoicingFormValues, invoicingFormValues, invoicingInfoOf } from "./invoicingForm";
 import { type LicenceCheck, LicenceCheckModal } from "./LicenceCheckModal";
 import { SigningStep } from "./SigningStep";
 import { SubmitConfirmModal } from "./SubmitConfirmModal";
@@ -33,13 +33,15 @@ function submitProblem(error: unknown): string {
 }
 
 /**
- * 【编辑企业信息】's three steps. All three forms stay mounted (the inactive ones hidden), so going back and forth
+ * 【编辑企业信息】's three steps, one on screen at a time. The form instances live here, so going back and forth
  * keeps what was typed; each 【下一步】 saves its step to the draft, so the user can leave and come back.
  */
 export function EnterpriseEditor({ information }: { information: EnterpriseInformation }) {
   const { enterprise } = information;
   const { message } = App.useApp();
   const navigate = useNavigate();
+  // The information as the page opened: a rejected or approved revision being revised, before any save.
+  const [opened] = useState(information);
   const [step, setStep] = useState(() => firstStep(information.latest));
   const [basicForm] = Form.useForm<BasicFormValues>();
   const [invoicingForm] = Form.useForm<InvoicingFormValues>();
@@ -59,9 +61,6 @@ export function EnterpriseEditor({ information }: { information: EnterpriseInfor
       if (!showAtServerField(basicForm, error, BASIC_FIELDS)) message.error(errorMessage(error));
       return;
     }
-    // 开票信息 starts from the unit's own name and USCC (the taxpayer ID is the USCC).
-    if (!invoicingForm.getFieldValue("title")) invoicingForm.setFieldValue("title", values.name.trim());
-    if (!invoicingForm.getFieldValue("taxpayerId")) invoicingForm.setFieldValue("taxpayerId", enterprise.uscc);
     const run = ++recognition.current;
     setCheck({ state: "recognising" });
     try {
@@ -107,24 +106,25 @@ export function EnterpriseEditor({ information }: { information: EnterpriseInfor
       />
       <Card>
         <Steps current={step} items={STEPS} className="section-gap" />
-        <div hidden={step !== 0}>
+        {step === 0 && (
           <BasicInfoStep
             form={basicForm}
             information={information}
             saving={saveBasic.isPending}
             onNext={(values) => void nextFromBasic(values)}
           />
-        </div>
-        <div hidden={step !== 1}>
+        )}
+        {step === 1 && (
           <InvoicingStep
             form={invoicingForm}
             information={information}
+            initialValues={invoicingFormValues(opened, information)}
             saving={saveInvoicing.isPending}
             onBack={() => setStep(0)}
             onNext={(values) => void nextFromInvoicing(values)}
           />
-        </div>
-        <div hidden={step !== 2}>
+        )}
+        {step === 2 && (
           <SigningStep
             information={information}
             onBack={() => setStep(1)}
@@ -133,7 +133,7 @@ export function EnterpriseEditor({ information }: { information: EnterpriseInfor
               setConfirming(true);
             }}
           />
-        </div>
+        )}
       </Card>
       <LicenceCheckModal check={check} onConfirm={() => closeCheck(true)} onCancel={() => closeCheck(false)} />
       <SubmitConfirmModal

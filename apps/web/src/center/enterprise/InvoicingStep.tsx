@@ -3,11 +3,12 @@ import { Button, Col, Form, type FormInstance, Input, Row, Space } from "antd";
 import { AttachmentUpload } from "./AttachmentUpload";
 import { attachmentLabel } from "./attachmentFormat";
 import { checkedRules } from "./formRules";
-import { type InvoicingFormValues, invoicingFormValues } from "./invoicingForm";
+import type { InvoicingFormValues } from "./invoicingForm";
 
 interface InvoicingStepProps {
   form: FormInstance<InvoicingFormValues>;
   information: EnterpriseInformation;
+  initialValues: Partial<InvoicingFormValues>;
   saving: boolean;
   onBack: () => void;
   onNext: (values: InvoicingFormValues) => void;
@@ -21,13 +22,13 @@ const bankNameRules = checkedRules("请输入开户行", enterpriseInfoChecks.ba
 const bankAccountRules = checkedRules("请输入开户行账号", enterpriseInfoChecks.bankAccount);
 
 /** Step 2, 开票信息 (guide §三 图 4). */
-export function InvoicingStep({ form, information, saving, onBack, onNext }: InvoicingStepProps) {
+export function InvoicingStep({ form, information, initialValues, saving, onBack, onNext }: InvoicingStepProps) {
   return (
     <Form<InvoicingFormValues>
       form={form}
       name="invoicing"
       layout="vertical"
-      initialValues={invoicingFormValues(information)}
+      initialValues={initialValues}
       onFinish={onNext}
       scrollToFirstError
     >

@@ -12,8 +12,20 @@ export const INVOICING_FIELDS = [
   "bankAccount",
 ] as const satisfies readonly (keyof InvoicingInfo)[];
 
-export function invoicingFormValues({ latest }: EnterpriseInformation): Partial<InvoicingFormValues> {
-  return { ...latest?.invoicing, bankAccountLicence: latest?.attachments.bankAccountLicence ?? null };
+/**
+ * Where 开票信息 starts: what the revision opened for editing had (a rejected or approved one is revised, even if
+ * saving step 1 has since made a new draft), else the unit's name from step 1 and its USCC (the taxpayer ID).
+ */
+export function invoicingFormValues(
+  opened: EnterpriseInformation,
+  { enterprise, latest }: EnterpriseInformation,
+): Partial<InvoicingFormValues> {
+  return {
+    title: latest?.basic?.name ?? enterprise.name,
+    taxpayerId: enterprise.uscc,
+    ...(latest?.invoicing ?? opened.latest?.invoicing),
+    bankAccountLicence: latest?.attachments.bankAccountLicence ?? null,
+  };
 }
 
 export function invoicingInfoOf(values: InvoicingFormValues): InvoicingInfo {
