@@ -1,7 +1,8 @@
 import { Route, Routes } from "react-router-dom";
 import { CaManagementPage } from "./center/CaManagementPage";
 import { CenterLayout } from "./center/CenterLayout";
-import { EnterprisePage } from "./center/EnterprisePage";
+import { EnterpriseEditPage } from "./center/enterprise/EnterpriseEditPage";
+import { EnterpriseInfoPage } from "./center/enterprise/EnterpriseInfoPage";
 import { IdentityPage } from "./center/IdentityPage";
 import { InvoicesPage } from "./center/InvoicesPage";
 import { OrdersPage } from "./center/OrdersPage";
@@ -49,7 +50,8 @@ export function AppRoutes() {
         <Route index element={<ProfilePage />} />
         <Route path="profile" element={<ProfileEditPage />} />
         <Route path="identity" element={<IdentityPage />} />
-        <Route path="enterprise" element={<EnterprisePage />} />
+        <Route path="enterprise" element={<EnterpriseInfoPage />} />
+        <Route path="enterprise/edit" element={<EnterpriseEditPage />} />
         <Route path="staff" element={<StaffPage />} />
         <Route path="ca" element={<CaManagementPage />} />
         <Route path="orders" element={<OrdersPage />} />
