@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./catalog";
 export * from "./config";
 export * from "./console";
+export * from "./divisions";
 export * from "./errors";
 export * from "./identifiers";
 export * from "./identities";
