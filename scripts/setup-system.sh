@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # System packages the platform and its tests need: Chromium (/usr/bin/chromium) + CJK fonts (browser tests),
 # SoftHSM2 (softhsm2-util and its PKCS#11 module: the USB keys of the keybridge, server and browser tests),
-# OpenSC and Tesseract with Simplified Chinese (business-licence OCR), which no test uses yet.
+# OpenSC and Tesseract with Simplified Chinese (business-licence OCR), which no test uses yet, and Poppler's
+# pdftotext (the tests of generated PDFs, such as the 电子签章印模采集表, read their text back with it).
 # Runs before `npm test`, `npm run test:unit` and `npm run test:e2e`, so it must stay quick and idempotent:
 # when every package is installed it only asks dpkg; otherwise `apt-get update` once, then install.
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk softhsm2 opensc tesseract-ocr tesseract-ocr-chi-sim)
+PACKAGES=(chromium fonts-noto-cjk softhsm2 opensc tesseract-ocr tesseract-ocr-chi-sim poppler-utils)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   # Not a Debian-family system: nothing to install with, so only check what the tests run.
   if [ -x /usr/bin/chromium ] && command -v softhsm2-util >/dev/null 2>&1; then exit 0; fi
-  echo "setup-system: not a Debian-family system; install Chromium (as /usr/bin/chromium), SoftHSM2, CJK fonts" \
-    "and Tesseract (chi_sim) yourself, or set LNCA_SOFTHSM2_MODULE to the SoftHSM2 module" >&2
+  echo "setup-system: not a Debian-family system; install Chromium (as /usr/bin/chromium), SoftHSM2, CJK fonts," \
+    "Poppler (pdftotext) and Tesseract (chi_sim) yourself, or set LNCA_SOFTHSM2_MODULE to the SoftHSM2 module" >&2
   exit 1
 fi
 

@@ -8,6 +8,7 @@ import { OutboxSmsSender } from "../adapters/sms/outbox-sms-sender";
 import type { SmsSender } from "../adapters/sms/sms";
 import { LocalObjectStorage } from "../adapters/storage/local-object-storage";
 import type { ObjectStorage } from "../adapters/storage/object-storage";
+import { S3ObjectStorage } from "../adapters/storage/s3-object-storage";
 import type { Db } from "../db/database";
 import { AppError } from "../shared/app-error";
 import type { Clock } from "../shared/clock";
@@ -51,7 +52,7 @@ export async function createAdapters(deps: {
     caAdapterFor: caAdapterRegistry({ builtin: ca }),
     sms: deps.smsSender ?? smsSenderFor(config, logger),
     mailer: mailers[config.mail.provider](deps),
-    storage: storages[config.storage.provider](config),
+    storage: storageFor(config.storage),
   };
 }
 
@@ -60,9 +61,15 @@ const mailers: Record<AppConfig["mail"]["provider"], (deps: { db: Db; clock: Clo
   outbox: ({ db, clock, logger }) => new OutboxMailer(db, clock, logger),
 };
 
-const storages: Record<AppConfig["storage"]["provider"], (config: AppConfig) => ObjectStorage> = {
-  local: (config) => new LocalObjectStorage(config.storage.dir),
-};
+// Each provider's settings differ, so a switch narrows them; a provider without a case does not compile.
+function storageFor(storage: AppConfig["storage"]): ObjectStorage {
+  switch (storage.provider) {
+    case "local":
+      return new LocalObjectStorage(storage.dir);
+    case "s3":
+      return new S3ObjectStorage(storage);
+  }
+}
 
 function smsSenderFor(config: AppConfig, logger: Logger): SmsSender {
   return config.sms.provider === "aliyun" ? new AliyunSmsSender(config.sms) : new OutboxSmsSender(logger);

@@ -4,6 +4,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config";
 
+const S3_SETTINGS = {
+  STORAGE_PROVIDER: "s3",
+  S3_ENDPOINT: "http://minio.internal:9000",
+  S3_REGION: "cn-north-1",
+  S3_BUCKET: "lnca-files",
+  S3_ACCESS_KEY_ID: "AKID",
+  S3_SECRET_ACCESS_KEY: "secret",
+};
 const dataDir = () => mkdtempSync(path.join(os.tmpdir(), "lnca-config-"));
 
 describe("configuration", () => {
@@ -32,13 +40,38 @@ describe("configuration", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), STORAGE_DIR: dir }).storage.dir).toBe(dir);
   });
 
+  it("keeps files in an S3-compatible bucket when STORAGE_PROVIDER=s3", () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), ...S3_SETTINGS, S3_FORCE_PATH_STYLE: "true", S3_PREFIX: "lnca" });
+    expect(config.storage).toEqual({
+      provider: "s3",
+      endpoint: "http://minio.internal:9000",
+      region: "cn-north-1",
+      bucket: "lnca-files",
+      accessKeyId: "AKID",
+      secretAccessKey: "secret",
+      forcePathStyle: true,
+      prefix: "lnca",
+    });
+  });
+
+  it("names, in Chinese, every S3 setting that is missing", () => {
+    const load = () =>
+      loadConfig({ DATA_DIR: dataDir(), STORAGE_PROVIDER: "s3", S3_REGION: "cn-north-1", S3_ACCESS_KEY_ID: "AKID" });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(
+      "S3_BUCKET: 使用 S3 兼容对象存储（STORAGE_PROVIDER=s3）时必须设置\n  S3_SECRET_ACCESS_KEY: 使用 S3 兼容对象存储（STORAGE_PROVIDER=s3）时必须设置",
+    );
+  });
+
   it.each([
     [{ PORT: "http" }, "PORT"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ NODE_ENV: "production" }, "SECRET_KEY"],
     [{ SMS_PROVIDER: "aliyun", SECRET_KEY: "x".repeat(32) }, "ALIYUN_SMS_ACCESS_KEY_ID"],
     [{ SECRET_KEY: "short" }, "SECRET_KEY"],
-    [{ STORAGE_PROVIDER: "s3" }, "STORAGE_PROVIDER"],
+    [{ STORAGE_PROVIDER: "gcs" }, "STORAGE_PROVIDER"],
+    [{ ...S3_SETTINGS, S3_ENDPOINT: "minio:9000" }, "S3_ENDPOINT"],
+    [{ ...S3_SETTINGS, S3_FORCE_PATH_STYLE: "yes" }, "S3_FORCE_PATH_STYLE"],
     [{ MAIL_PROVIDER: "smtp" }, "MAIL_PROVIDER"],
   ])("fails fast on %o, naming %s", (env, name) => {
     const load = () => loadConfig({ DATA_DIR: dataDir(), ...env });

@@ -37,8 +37,15 @@ const envSchema = z.object({
   ALIYUN_SMS_SIGN_NAME: z.string().optional(),
   ALIYUN_SMS_TEMPLATE_CODE: z.string().optional(),
   ALIYUN_SMS_ENDPOINT: z.url().default("https://dysmsapi.aliyuncs.com"),
-  STORAGE_PROVIDER: z.enum(["local"]).default("local"),
+  STORAGE_PROVIDER: z.enum(["local", "s3"]).default("local"),
   STORAGE_DIR: z.string().optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "S3_ENDPOINT 必须是 http:// 或 https:// 地址" }).optional(),
+  S3_REGION: z.string().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  S3_PREFIX: z.string().default(""),
   MAIL_PROVIDER: z.enum(["outbox"]).default("outbox"),
   WORKERS: booleanFlag.default(true),
   WEB_DIST: z.string().optional(),
@@ -46,7 +53,7 @@ const envSchema = z.object({
 
 export type Config = ReturnType<typeof buildConfig>;
 
-function buildConfig(env: z.infer<typeof envSchema>, secretKey: string) {
+function buildConfig(env: Env, secretKey: string) {
   const publicOrigin = (env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
   return {
     env: env.NODE_ENV,
@@ -75,7 +82,7 @@ function buildConfig(env: z.infer<typeof envSchema>, secretKey: string) {
             endpoint: env.ALIYUN_SMS_ENDPOINT,
           } as const)
         : ({ provider: "outbox" } as const),
-    storage: { provider: env.STORAGE_PROVIDER, dir: path.resolve(env.STORAGE_DIR ?? path.join(env.DATA_DIR, "files")) },
+    storage: storageConfig(env),
     mail: { provider: env.MAIL_PROVIDER },
     workers: env.WORKERS,
     webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : path.resolve(import.meta.dirname, "../../../web/dist"),
@@ -89,6 +96,40 @@ function localVariants(origin: string): string[] {
   if (url.hostname === "127.0.0.1") return [origin.replace("//127.0.0.1", "//localhost")];
   return [];
 }
+
+/** The folder, or the bucket; every missing S3 setting is named at once, so one restart fixes them all. */
+function storageConfig(env: Env) {
+  if (env.STORAGE_PROVIDER === "local") {
+    return { provider: "local", dir: path.resolve(env.STORAGE_DIR ?? path.join(env.DATA_DIR, "files")) } as const;
+  }
+  const { S3_REGION: region, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId } = env;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY;
+  if (!region || !bucket || !accessKeyId || !secretAccessKey) {
+    const settings = {
+      S3_REGION: region,
+      S3_BUCKET: bucket,
+      S3_ACCESS_KEY_ID: accessKeyId,
+      S3_SECRET_ACCESS_KEY: secretAccessKey,
+    };
+    throw new ConfigError(
+      Object.entries(settings)
+        .filter(([, value]) => !value)
+        .map(([name]) => `${name}: 使用 S3 兼容对象存储（STORAGE_PROVIDER=s3）时必须设置`),
+    );
+  }
+  return {
+    provider: "s3",
+    endpoint: env.S3_ENDPOINT,
+    region,
+    bucket,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    prefix: env.S3_PREFIX,
+  } as const;
+}
+
+type Env = z.infer<typeof envSchema>;
 
 function required(value: string | undefined, name: string): string {
   if (!value) throw new ConfigError([`${name}: 使用阿里云短信时必须设置`]);

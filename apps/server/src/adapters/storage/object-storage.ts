@@ -2,8 +2,8 @@
  * Where uploaded and generated files live (ID scans, licences, stamped forms, invoice PDFs), by content: the
  * key of an object is the SHA-256 of its bytes (lowercase hex), so the same file stored twice is one object
  * and a key can never name a path. Rows in `files` record who uploaded what under which key. The embedded
- * default is a folder under DATA_DIR (local-object-storage.ts); S3-compatible storage comes with the first
- * upload journey that runs in production.
+ * default is a folder under DATA_DIR (local-object-storage.ts); production uses an S3-compatible bucket
+ * (s3-object-storage.ts). Both pass the same tests (object-storage.contract.ts).
  */
 export interface ObjectStorage {
   readonly name: string;
