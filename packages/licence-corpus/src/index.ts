@@ -43,3 +43,24 @@ export function generateLicence({ seed, kind = "clean", fields = {} }: LicenceRe
 export function licenceCorpus(count: number, kind: LicenceKind, firstSeed = 1): GeneratedLicence[] {
   return Array.from({ length: count }, (_, i) => generateLicence({ seed: firstSeed + i, kind }));
 }
+
+export const LICENCE_FIELDS = [
+  "name",
+  "uscc",
+  "legalRepresentative",
+  "registeredCapital",
+  "address",
+  "companyType",
+  "establishedOn",
+] as const satisfies readonly (keyof LicenceTruth)[];
+
+/** Which fields a recogniser read exactly right (null or any difference is wrong). */
+export function fieldsRight(
+  truth: LicenceTruth,
+  read: Record<keyof LicenceTruth, string | null>,
+): Record<keyof LicenceTruth, boolean> {
+  return Object.fromEntries(LICENCE_FIELDS.map((field) => [field, read[field] === truth[field]])) as Record<
+    keyof LicenceTruth,
+    boolean
+  >;
+}
