@@ -1,11 +1,14 @@
 import { caLoginBench } from "./ca-login.bench";
 import { catalogBench } from "./catalog.bench";
+import { licenceRecognitionBench } from "./licence-recognition.bench";
 import { registryImportBench } from "./registry-import.bench";
 import type { BenchResult } from "./support";
 
 /** `npm run bench`: each benchmark reports a ratio measured within this one run (machines here are noisy). */
 const results: BenchResult[] = [];
-for (const bench of [catalogBench, caLoginBench, registryImportBench]) results.push(await bench());
+for (const bench of [catalogBench, caLoginBench, registryImportBench, licenceRecognitionBench]) {
+  results.push(...[await bench()].flat());
+}
 
 for (const r of results) {
   const verdict =

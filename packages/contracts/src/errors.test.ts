@@ -7,6 +7,7 @@ import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { licenceErrors } from "./errors/licences";
 import { profileErrors } from "./errors/profile";
 
 describe("error catalogue", () => {
@@ -20,6 +21,7 @@ describe("error catalogue", () => {
       enterpriseErrors,
       identityErrors,
       profileErrors,
+      licenceErrors,
     ];
     const codes = parts.flatMap((part) => Object.keys(part));
     expect(new Set(codes).size).toBe(codes.length);

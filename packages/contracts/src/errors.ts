@@ -5,6 +5,7 @@ import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { licenceErrors } from "./errors/licences";
 import { profileErrors } from "./errors/profile";
 
 /**
@@ -20,6 +21,7 @@ export const errorCatalog = {
   ...enterpriseErrors,
   ...identityErrors,
   ...profileErrors,
+  ...licenceErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -3,6 +3,8 @@ import { BuiltinCaAdapter } from "../adapters/ca/builtin-ca-adapter";
 import type { CaAdapter, CaAdapterFor, CaAdapterKind, PlatformCa } from "../adapters/ca/ca-adapter";
 import type { Mailer } from "../adapters/mail/mailer";
 import { OutboxMailer } from "../adapters/mail/outbox-mailer";
+import type { LicenceRecognizer } from "../adapters/recognition/licence-recognizer";
+import { PaddleLicenceRecognizer } from "../adapters/recognition/paddle-recognizer";
 import { AliyunSmsSender } from "../adapters/sms/aliyun-sms-sender";
 import { OutboxSmsSender } from "../adapters/sms/outbox-sms-sender";
 import type { SmsSender } from "../adapters/sms/sms";
@@ -26,6 +28,8 @@ export interface Adapters {
   sms: SmsSender;
   mailer: Mailer;
   storage: ObjectStorage;
+  /** Reads business licences (营业执照) off the event loop. */
+  recognizer: LicenceRecognizer;
 }
 
 const BUILTIN_CA_NAME = "辽宁 CA 互联互通演示";
@@ -39,6 +43,8 @@ export async function createAdapters(deps: {
   builtinCaVendorId: string;
   /** Tests hand in their own SMS gateway. */
   smsSender?: SmsSender;
+  /** Tests that are not about recognition hand in a recognizer that needs no models. */
+  recognizer?: LicenceRecognizer;
 }): Promise<Adapters> {
   const { config, db, clock, logger } = deps;
   const ca = await BuiltinCaAdapter.open(db, clock, {
@@ -53,7 +59,21 @@ export async function createAdapters(deps: {
     sms: deps.smsSender ?? smsSenderFor(config, logger),
     mailer: mailers[config.mail.provider](deps),
     storage: storageFor(config.storage),
+    recognizer: deps.recognizer ?? licenceRecognizer(config, logger),
   };
+}
+
+/** PaddleOCR in worker threads; with LICENCE_OCR_WARM_UP the models load at start instead of on first use. */
+function licenceRecognizer(config: AppConfig, logger: Logger): LicenceRecognizer {
+  const recognizer = new PaddleLicenceRecognizer({
+    workers: config.licenceRecognition.workers,
+    timeoutMs: config.licenceRecognition.timeoutMs,
+    maxQueue: 8 * config.licenceRecognition.workers,
+  });
+  if (config.licenceRecognition.warmUp) {
+    recognizer.warmUp().catch((error: unknown) => logger.warn({ err: error }, "licence recognizer warm-up failed"));
+  }
+  return recognizer;
 }
 
 // One entry per configured choice: a provider added to the configuration does not compile until it is here.

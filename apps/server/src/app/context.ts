@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { LicenceRecognizer } from "../adapters/recognition/licence-recognizer";
 import type { SmsSender } from "../adapters/sms/sms";
 import type { Config } from "../config/config";
 import type { DatabaseHandle } from "../db/database";
@@ -10,6 +11,7 @@ import type { CatalogAdminService } from "../features/catalog/catalog-admin.serv
 import { type CertificatesServices, certificatesModule } from "../features/certificates/certificates.module";
 import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
 import { type IdentitiesServices, identitiesModule } from "../features/identities/identities.module";
+import { type LicencesServices, licencesModule } from "../features/licences/licences.module";
 import { type NotificationsServices, notificationsModule } from "../features/notifications/notifications.module";
 import type { JobHandlers } from "../features/outbox/outbox";
 import { outboxModule } from "../features/outbox/outbox.module";
@@ -38,6 +40,7 @@ export type AppContext = Runtime &
   NotificationsServices &
   EnterprisesServices &
   IdentitiesServices &
+  LicencesServices &
   AuthServices &
   UsersServices & {
     adapters: Adapters;
@@ -65,6 +68,7 @@ export async function createContext(deps: {
   logger: Logger;
   clock?: Clock;
   smsSender?: SmsSender;
+  recognizer?: LicenceRecognizer;
 }): Promise<AppContext> {
   const { config, logger } = deps;
   const runtime: Runtime = {
@@ -84,6 +88,7 @@ export async function createContext(deps: {
     logger,
     builtinCaVendorId: vendorId,
     smsSender: deps.smsSender,
+    recognizer: deps.recognizer,
   });
   const { ca } = adapters;
   const notifications = notificationsModule(runtime, { smsSender: adapters.sms });
@@ -99,6 +104,7 @@ export async function createContext(deps: {
     sms: notifications.services.sms,
   });
   const users = usersModule(runtime, { smsCodes: auth.services.smsCodes, storage: adapters.storage });
+  const licences = licencesModule(runtime, { recognizer: adapters.recognizer });
   const features: FeatureModule[] = [
     systemModule(runtime),
     catalog,
@@ -108,6 +114,7 @@ export async function createContext(deps: {
     enterprises,
     identities,
     users,
+    licences,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -122,6 +129,7 @@ export async function createContext(deps: {
     ...identities.services,
     ...auth.services,
     ...users.services,
+    ...licences.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }

@@ -47,6 +47,9 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: booleanFlag.default(false),
   S3_PREFIX: z.string().default(""),
   MAIL_PROVIDER: z.enum(["outbox"]).default("outbox"),
+  LICENCE_OCR_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  LICENCE_OCR_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  LICENCE_OCR_WARM_UP: booleanFlag.default(false),
   WORKERS: booleanFlag.default(true),
   WEB_DIST: z.string().optional(),
 });
@@ -84,6 +87,11 @@ function buildConfig(env: Env, secretKey: string) {
         : ({ provider: "outbox" } as const),
     storage: storageConfig(env),
     mail: { provider: env.MAIL_PROVIDER },
+    licenceRecognition: {
+      workers: env.LICENCE_OCR_WORKERS,
+      timeoutMs: env.LICENCE_OCR_TIMEOUT_MS,
+      warmUp: env.LICENCE_OCR_WARM_UP,
+    },
     workers: env.WORKERS,
     webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : path.resolve(import.meta.dirname, "../../../web/dist"),
   };

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
+import type { LicenceRecognizer } from "../../src/adapters/recognition/licence-recognizer";
 import { type AppConfig, type AppContext, createContext } from "../../src/app/context";
 import { loadConfig } from "../../src/config/config";
 import { createApp } from "../../src/http/app";
@@ -28,7 +29,7 @@ export class TestClock implements Clock {
 
 /** The real app on a fresh database (SQLite, or PostgreSQL when TEST_DATABASE_URL is set), no web build. */
 export async function createTestApp(
-  opts: { clock?: Clock; config?: Partial<AppConfig>; withCatalog?: boolean } = {},
+  opts: { clock?: Clock; config?: Partial<AppConfig>; withCatalog?: boolean; recognizer?: LicenceRecognizer } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   // Uploads of this app only, gone with it.
@@ -41,7 +42,13 @@ export async function createTestApp(
     WORKERS: "false",
   });
   const config: AppConfig = { ...base, version: "test", trustProxy: false, webDist: "/nonexistent", ...opts.config };
-  const ctx = await createContext({ config, database, logger: pino({ level: "silent" }), clock: opts.clock });
+  const ctx = await createContext({
+    config,
+    database,
+    logger: pino({ level: "silent" }),
+    clock: opts.clock,
+    recognizer: opts.recognizer,
+  });
   const app = await createApp(ctx);
   await app.ready();
   if (opts.withCatalog) await seedCatalog(ctx.catalogAdmin);

@@ -76,6 +76,7 @@ const POST_ROUTES: Record<
   "POST /api/v1/me/mobile-change": { body: { mobile: "13900000002", smsCode: "123456" }, as: "user" },
   // Multipart (a file), so every JSON body here is answered FILE_REQUIRED, still coded.
   "POST /api/v1/me/id-scans/:side": { body: null, as: "user", url: "/api/v1/me/id-scans/front" },
+  "POST /api/v1/licence-recognitions": { body: null, as: "user" },
 };
 
 const HUGE = "x".repeat(5_000_001);

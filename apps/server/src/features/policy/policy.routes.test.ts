@@ -85,6 +85,8 @@ const TABLE: Row[] = [
                                                                    expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
   { route: "GET /api/v1/me/id-scans/:side", url: "/api/v1/me/id-scans/front",
                                                                    expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "POST /api/v1/licence-recognitions", body: () => ({}),
+                                                                   expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
   // A person's ID-card scans: among the staff, reviewers only.
   { route: "GET /api/v1/console/users/:userId/id-scans/:side", url: () => `/api/v1/console/users/${ids.adminAUser}/id-scans/front`,
                                                                    expect: [401,   401,   401,   401,   401,   401,   "ok",  403] },

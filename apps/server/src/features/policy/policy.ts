@@ -4,6 +4,7 @@ import { catalogPolicy } from "../catalog/catalog.policy";
 import { certificatesPolicy } from "../certificates/certificates.policy";
 import { enterprisesPolicy } from "../enterprises/enterprises.policy";
 import { identitiesPolicy } from "../identities/identities.policy";
+import { licencesPolicy } from "../licences/licences.policy";
 import { notificationsPolicy } from "../notifications/notifications.policy";
 import { usersPolicy } from "../users/users.policy";
 import type { Actor } from "./actor";
@@ -21,6 +22,7 @@ export const policy = {
   ...certificatesPolicy,
   ...enterprisesPolicy,
   ...identitiesPolicy,
+  ...licencesPolicy,
   ...notificationsPolicy,
   ...usersPolicy,
 } as const satisfies Record<string, Rule | ResourceRule<never>>;

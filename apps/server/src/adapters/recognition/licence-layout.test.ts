@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { extractLicenceFields, findUscc } from "./licence-layout";
+import type { OcrLine } from "./ocr-line";
+
+/** A box as the detector gives it: text and its corners, `x`,`y` its top left, turned by `angle` degrees. */
+function line(text: string, x: number, y: number, width: number, angle = 0, height = 30): OcrLine {
+  const c = Math.cos((angle * Math.PI) / 180);
+  const s = Math.sin((angle * Math.PI) / 180);
+  const at = (dx: number, dy: number): [number, number] => [x + dx * c - dy * s, y + dx * s + dy * c];
+  return { text, box: [at(0, 0), at(width, 0), at(width, height), at(0, height)] };
+}
+
+/** Boxes recorded from PaddleOCR on a generated licence (hard kind, after straightening), in detector order. */
+const RECORDED: OcrLine[] = [
+  line("2024年12月27日", 1119, 1005, 190),
+  line("登记机关", 1000, 923, 112),
+  line("单元室", 1102, 618, 84),
+  line("辽宁省锦州市古塔区解放路376号3", 1100, 574, 440),
+  line("住所", 928, 574, 112),
+  line("经营范围", 122, 573, 112),
+  line("2019年06月18日至长期", 1102, 507, 300),
+  line("营业期限", 931, 504, 112),
+  line("法定代表人曹鹏", 126, 502, 200),
+  line("2019年06月18日", 1102, 435, 190),
+  line("有限责任公司(自然人独资)", 310, 435, 370),
+  line("成立日期", 931, 433, 112),
+  line("类型", 127, 429, 112),
+  line("锦州中科医疗器械有限公司", 308, 365, 340),
+  line("壹佰万元整", 1101, 360, 140),
+  line("注册资本", 931, 362, 112),
+  line("称", 167 + 84, 363, 28),
+  line("912107024LBY1W135Q", 128, 158, 300),
+  line("统一社会信用代码", 128, 114, 224),
+];
+
+describe("licence fields by layout", () => {
+  it("reads each value beside its label, whatever order the boxes come in", () => {
+    expect(extractLicenceFields(RECORDED)).toEqual({
+      name: "锦州中科医疗器械有限公司",
+      uscc: "912107024LBY1W135Q",
+      legalRepresentative: "曹鹏",
+      registeredCapital: "壹佰万元整",
+      address: "辽宁省锦州市古塔区解放路376号3单元室",
+      companyType: "有限责任公司（自然人独资）",
+      establishedOn: "2019年06月18日",
+    });
+    expect(extractLicenceFields([...RECORDED].reverse())).toEqual(extractLicenceFields(RECORDED));
+  });
+
+  it("follows the lines when the licence is turned a few degrees", () => {
+    const turned = [
+      line("成立日期", 100, 100, 112, 3),
+      line("2015年3月8日", 100 + 180 * Math.cos(0.052), 100 + 180 * Math.sin(0.052), 190, 3),
+    ];
+    expect(extractLicenceFields(turned).establishedOn).toBe("2015年03月08日");
+  });
+
+  it("does not take the 营业期限 date or the authority's date for 成立日期", () => {
+    const fields = extractLicenceFields([line("营业期限", 0, 0, 112), line("2019年06月18日至长期", 180, 0, 300)]);
+    expect(fields.establishedOn).toBeNull();
+  });
+
+  it("gives null for every field it cannot find", () => {
+    expect(Object.values(extractLicenceFields([line("营业执照", 0, 0, 300)])).every((v) => v === null)).toBe(true);
+  });
+});
+
+describe("USCC", () => {
+  it("reads letters outside the charset as the digits they resemble, and needs a valid check character", () => {
+    expect(findUscc(["91350100MO001OOY43"])).toBe("91350100M000100Y43");
+    expect(findUscc(["统一社会信用代码 9I350100M000100Y43"])).toBe("91350100M000100Y43");
+    expect(findUscc(["91350100M000100Y44"])).toBeNull();
+    expect(findUscc(["9135010OM000100Y4"])).toBeNull();
+  });
+});

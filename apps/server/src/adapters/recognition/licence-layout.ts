@@ -1,0 +1,183 @@
+import { isValidUscc } from "@lnca/contracts";
+import type { LicenceFields } from "./licence-recognizer";
+import type { OcrLine } from "./ocr-line";
+
+/** A box with its geometry: centre, reading direction (unit vector along its top edge), height. */
+interface Placed {
+  text: string;
+  cx: number;
+  cy: number;
+  ux: number;
+  uy: number;
+  height: number;
+  halfWidth: number;
+}
+
+type LabelledField = Exclude<keyof LicenceFields, "uscc">;
+
+const LABELS: Record<LabelledField, string[]> = {
+  name: ["名称"],
+  companyType: ["类型"],
+  legalRepresentative: ["法定代表人", "负责人", "经营者"],
+  registeredCapital: ["注册资本"],
+  establishedOn: ["成立日期", "注册日期"],
+  address: ["住所", "经营场所", "营业场所"],
+};
+const ALL_LABELS = [...Object.values(LABELS).flat(), "经营范围", "营业期限", "登记机关", "统一社会信用代码"];
+
+const compact = (text: string) => text.replace(/[\s:：]/g, "");
+
+function place(line: OcrLine): Placed {
+  const [p0 = [0, 0], p1 = [0, 0], p2 = [0, 0], p3 = [0, 0]] = line.box;
+  const dx = p1[0] - p0[0];
+  const dy = p1[1] - p0[1];
+  const length = Math.hypot(dx, dy) || 1;
+  return {
+    text: compact(line.text),
+    cx: (p0[0] + p1[0] + p2[0] + p3[0]) / 4,
+    cy: (p0[1] + p1[1] + p2[1] + p3[1]) / 4,
+    ux: dx / length,
+    uy: dy / length,
+    height: Math.max(1, (Math.hypot(p3[0] - p0[0], p3[1] - p0[1]) + Math.hypot(p2[0] - p1[0], p2[1] - p1[1])) / 2),
+    halfWidth: length / 2,
+  };
+}
+
+/** Where `other` lies seen from `from`: distance along its line from its right end, and across it. */
+function offset(from: Placed, other: Placed): { along: number; across: number } {
+  const dx = other.cx - from.cx;
+  const dy = other.cy - from.cy;
+  return {
+    along: dx * from.ux + dy * from.uy - from.halfWidth - other.halfWidth,
+    across: -dx * from.uy + dy * from.ux,
+  };
+}
+
+/** The nearest box to the right of `from` on its line, within `reach` line heights. */
+function beside(from: Placed, boxes: Placed[], reach: number): Placed | null {
+  let best: Placed | null = null;
+  let bestAlong = Number.POSITIVE_INFINITY;
+  for (const other of boxes) {
+    if (other === from) continue;
+    const { along, across } = offset(from, other);
+    if (
+      along > -from.height &&
+      along < reach * from.height &&
+      Math.abs(across) < 0.6 * from.height &&
+      along < bestAlong
+    ) {
+      best = other;
+      bestAlong = along;
+    }
+  }
+  return best;
+}
+
+const isLabel = (text: string) => ALL_LABELS.some((label) => text.startsWith(label));
+
+interface Found {
+  /** the last box of the label (or the box holding label and value) */
+  end: Placed;
+  /** what follows the label inside the same box */
+  rest: string;
+}
+
+/** A label, whether the detector gave it as one box, split it into its spread characters, or joined its value. */
+function findLabel(label: string, boxes: Placed[]): Found | null {
+  for (const start of boxes) {
+    if (!start.text || !label.startsWith(start.text.slice(0, label.length))) continue;
+    let text = start.text;
+    let end = start;
+    while (text.length < label.length && label.startsWith(text)) {
+      const next = beside(end, boxes, 4);
+      if (!next) break;
+      text += next.text;
+      end = next;
+    }
+    if (text.startsWith(label)) return { end, rest: text.slice(label.length) };
+  }
+  // A two-character label is printed spread out; when the detector missed its first character, the second
+  // alone, standing in a box of its own, still marks where the value is.
+  const second = label.length === 2 ? boxes.find((box) => box.text === label.charAt(1)) : undefined;
+  return second ? { end: second, rest: "" } : null;
+}
+
+/** The lines that continue a wrapped value: below it, starting where it starts, not labels themselves. */
+function continuation(value: Placed, boxes: Placed[]): string {
+  let text = "";
+  let last = value;
+  for (;;) {
+    const next = boxes.find((other) => {
+      if (other === last || isLabel(other.text)) return false;
+      const dx = other.cx - other.halfWidth - (last.cx - last.halfWidth);
+      const dy = other.cy - last.cy;
+      return dy > 0.6 * last.height && dy < 1.9 * last.height && Math.abs(dx) < 1.2 * last.height;
+    });
+    if (!next) return text;
+    text += next.text;
+    last = next;
+  }
+}
+
+function readField(field: LabelledField, boxes: Placed[]): string | null {
+  for (const label of LABELS[field]) {
+    const found = findLabel(label, boxes);
+    if (!found) continue;
+    const value = found.rest ? found.end : beside(found.end, boxes, 8);
+    const text = found.rest || value?.text || "";
+    if (!text || !value) continue;
+    return field === "address" ? text + continuation(value, boxes) : text;
+  }
+  return null;
+}
+
+/** Letters the USCC charset lacks, read for the digits and letters they resemble (GB 32100 has no I O S V Z). */
+const USCC_LOOKALIKES: Record<string, string> = { O: "0", I: "1", S: "5", Z: "2", V: "U" };
+
+/** The first 18-character code on the licence that is a valid USCC once read within its charset. */
+export function findUscc(texts: string[]): string | null {
+  for (const text of texts) {
+    const candidates = text
+      .toUpperCase()
+      .replace(/[^0-9A-Z]/g, " ")
+      .split(" ");
+    for (const candidate of candidates) {
+      if (candidate.length !== 18) continue;
+      const normalised = [...candidate].map((c) => USCC_LOOKALIKES[c] ?? c).join("");
+      if (isValidUscc(normalised)) return normalised;
+    }
+  }
+  return null;
+}
+
+const fullWidth = (text: string) => text.replace(/\(/g, "（").replace(/\)/g, "）").replace(/,/g, "，");
+
+const NORMALISE: Record<LabelledField, (text: string) => string | null> = {
+  name: fullWidth,
+  companyType: (text) => fullWidth(text).replace(/，/g, "、"),
+  legalRepresentative: (text) => text,
+  registeredCapital: (text) => text,
+  address: fullWidth,
+  establishedOn: (text) => {
+    const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
+    return date ? `${date[1]}年${date[2]?.padStart(2, "0")}月${date[3]?.padStart(2, "0")}日` : null;
+  },
+};
+
+/** Reads the seven fields from the recognised boxes by layout: each value is the text beside its label. */
+export function extractLicenceFields(lines: OcrLine[]): LicenceFields {
+  const boxes = lines.map(place).filter((box) => box.text);
+  const read = (field: LabelledField) => {
+    const text = readField(field, boxes);
+    return text ? NORMALISE[field](text) : null;
+  };
+  return {
+    name: read("name"),
+    uscc: findUscc(boxes.map((box) => box.text)),
+    legalRepresentative: read("legalRepresentative"),
+    registeredCapital: read("registeredCapital"),
+    address: read("address"),
+    companyType: read("companyType"),
+    establishedOn: read("establishedOn"),
+  };
+}

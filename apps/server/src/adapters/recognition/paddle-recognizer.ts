@@ -1,0 +1,117 @@
+import { Worker } from "node:worker_threads";
+import { extractLicenceFields } from "./licence-layout";
+import type { LicenceFields, LicenceRecognizer } from "./licence-recognizer";
+import type { OcrLine } from "./ocr-line";
+import type { WorkerReply, WorkerRequest } from "./recognition-worker";
+
+export interface RecognitionOptions {
+  /** recognition threads, each with its own copy of the models (~0.5–0.9 GB at peak) */
+  workers: number;
+  /** a licence not read within this time is given up, and its thread restarted */
+  timeoutMs: number;
+  /** licences waiting for a thread beyond this are refused at once */
+  maxQueue: number;
+}
+
+/** Why a licence could not be read: the caller answers LICENCE_RECOGNITION_UNAVAILABLE. */
+export class RecognitionUnavailable extends Error {}
+
+interface Job {
+  request: WorkerRequest;
+  resolve(lines: OcrLine[]): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker | null;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/**
+ * PaddleOCR PP-OCRv4 in worker threads (docs/LICENCE-RECOGNITION.md). Threads start on first use; at most
+ * `workers` licences are read at once, the rest wait in a bounded queue; each read has a timeout.
+ */
+export class PaddleLicenceRecognizer implements LicenceRecognizer {
+  readonly name = "paddleocr-ppocrv4";
+  private readonly slots: Slot[];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+
+  constructor(private readonly options: RecognitionOptions) {
+    this.slots = Array.from({ length: Math.max(1, options.workers) }, () => ({ worker: null, job: null, timer: null }));
+  }
+
+  async recognise(image: Uint8Array): Promise<LicenceFields> {
+    const lines = await this.submit({ id: this.nextId++, kind: "read", image });
+    return extractLicenceFields(lines);
+  }
+
+  /** Loads the models in every thread ahead of the first licence (otherwise the first read pays for it). */
+  async warmUp(): Promise<void> {
+    await Promise.all(this.slots.map(() => this.submit({ id: this.nextId++, kind: "warm" })));
+  }
+
+  async close(): Promise<void> {
+    for (const job of this.queue.splice(0)) job.reject(new RecognitionUnavailable("closed"));
+    await Promise.all(this.slots.map((slot) => this.stop(slot, new RecognitionUnavailable("closed"))));
+  }
+
+  private submit(request: WorkerRequest): Promise<OcrLine[]> {
+    return new Promise((resolve, reject) => {
+      if (this.queue.length >= this.options.maxQueue) {
+        reject(new RecognitionUnavailable("queue full"));
+        return;
+      }
+      this.queue.push({ request, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.worker ??= this.spawn(slot);
+      slot.timer = setTimeout(() => {
+        void this.stop(slot, new RecognitionUnavailable(`no answer within ${this.options.timeoutMs} ms`));
+      }, this.options.timeoutMs);
+      slot.worker.postMessage(job.request);
+    }
+  }
+
+  private spawn(slot: Slot): Worker {
+    const worker = new Worker(new URL("./recognition-worker-entry.mjs", import.meta.url));
+    worker.unref();
+    worker.on("message", (reply: WorkerReply) => {
+      const job = slot.job;
+      if (!job || job.request.id !== reply.id) return;
+      this.finish(slot);
+      if ("error" in reply) job.reject(new RecognitionUnavailable(reply.error));
+      else job.resolve(reply.lines);
+      this.dispatch();
+    });
+    worker.on("error", (error) => {
+      void this.stop(slot, new RecognitionUnavailable(String(error)));
+    });
+    return worker;
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+  }
+
+  /** Ends a thread (stuck, failed or closing) and fails its licence; the next licence starts a new one. */
+  private async stop(slot: Slot, reason: Error): Promise<void> {
+    const { worker, job } = slot;
+    slot.worker = null;
+    this.finish(slot);
+    job?.reject(reason);
+    if (worker) await worker.terminate();
+    this.dispatch();
+  }
+}

@@ -1,0 +1,6 @@
+// Worker threads do not inherit the TypeScript loader the server runs under: this entry registers tsx in the
+// thread, then loads the recognition worker itself.
+import { register } from "tsx/esm/api";
+
+register();
+await import("./recognition-worker.ts");
