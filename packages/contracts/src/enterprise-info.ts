@@ -132,7 +132,7 @@ export const basicInfoSchema = z.object({
   legalIdType: legalIdTypeSchema,
   legalRepresentativeIdNumber: z.string().max(40),
   legalRepresentativeMobile: z.string().max(20),
-  entityTypes: z.array(entityTypeSchema).min(1).max(3),
+  entityTypes: z.array(entityTypeSchema).max(3),
   servicePointCode: z.string().max(40),
 });
 export type BasicInfo = z.infer<typeof basicInfoSchema>;

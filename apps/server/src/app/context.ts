@@ -98,13 +98,18 @@ export async function createContext(deps: {
     trust: certificates.services.trust,
     catalog: catalog.services.catalog,
   });
-  const enterprises = enterprisesModule(runtime);
+  const licences = licencesModule(runtime, { recognizer: adapters.recognizer });
+  const enterprises = enterprisesModule(runtime, {
+    storage: adapters.storage,
+    catalog: catalog.services.catalog,
+    sms: notifications.services.sms,
+    licences: licences.services.licenceRecognition,
+  });
   const identities = identitiesModule(runtime, {
     sessions: auth.services.sessions,
     sms: notifications.services.sms,
   });
   const users = usersModule(runtime, { smsCodes: auth.services.smsCodes, storage: adapters.storage });
-  const licences = licencesModule(runtime, { recognizer: adapters.recognizer });
   const features: FeatureModule[] = [
     systemModule(runtime),
     catalog,

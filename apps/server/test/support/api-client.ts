@@ -6,6 +6,7 @@ import { CSRF_COOKIE, CSRF_HEADER } from "@lnca/contracts";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import { buildStaff } from "./factories";
+import { nextSeq } from "./identifiers";
 import type { TestApp } from "./test-app";
 
 let ipCounter = 0;
@@ -69,6 +70,21 @@ export class ApiClient {
       else this.cookies.set(c.name, c.value);
     }
   }
+}
+
+/** A multipart/form-data body with one file in the field `file`, as a browser's FormData sends it. */
+export function multipartFile(bytes: Buffer, fileName: string, type = "application/octet-stream") {
+  const boundary = `----lnca${nextSeq()}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
+  return {
+    rawBody: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** POSTs one file as the field `file` of a multipart form. */
+export function uploadFile(client: ApiClient, url: string, bytes: Buffer, fileName: string, type?: string) {
+  return client.request("POST", url, undefined, multipartFile(bytes, fileName, type));
 }
 
 /** Asserts a coded error answer: its HTTP status and `error.code`. */

@@ -9,6 +9,11 @@ export const smsTemplates = {
     params: ["enterprise", "role", "result"],
     render: (p: Record<string, string>) => `【辽宁网联】您在${p.enterprise}的${p.role}身份${p.result}。`,
   },
+  /** The reviewer's decision on submitted enterprise information (审核通过 / 审核不通过 with the 处理意见). */
+  enterprise_review_decision: {
+    params: ["enterprise", "result"],
+    render: (p: Record<string, string>) => `【辽宁网联】您提交的${p.enterprise}企业信息${p.result}。`,
+  },
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;

@@ -12,6 +12,7 @@ import * as rateLimitSubjects from "./010_rate_limit_subjects";
 import * as vendorCaAdapter from "./012_vendor_ca_adapter";
 import * as personalInformation from "./013_personal_information";
 import * as identityDecisions from "./014_identity_decisions";
+import * as enterpriseReview from "./015_enterprise_review";
 
 /** Migrations in order; each is written once with Kysely's schema builder and runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "012_vendor_ca_adapter": vendorCaAdapter,
   "013_personal_information": personalInformation,
   "014_identity_decisions": identityDecisions,
+  "015_enterprise_review": enterpriseReview,
 };

@@ -24,9 +24,14 @@ export interface EnterpriseRevisionsTable {
   basic_info: Generated<string>;
   invoicing_info: Generated<string>;
   signing_info: Generated<string>;
+  /** JSON: attachment kind → files.id. */
+  attachments: Generated<string>;
+  /** JSON LicenceComparison: what the licence was read as, beside what was entered. */
   ocr_comparison: Nullable<string>;
   created_by_user_id: string;
   submitted_at: Nullable<string>;
+  claimed_by_staff_id: Nullable<string>;
+  claimed_at: Nullable<string>;
   reviewed_by_staff_id: Nullable<string>;
   reviewed_at: Nullable<string>;
   review_opinion: Nullable<string>;

@@ -1,23 +1,25 @@
 /**
- * Coded errors, never 500: malformed bodies fired at every POST route of the app answer 4xx with an
- * `error.code` from the catalogue. Every POST route needs an entry below (a new one without it fails).
+ * Coded errors, never 500: malformed bodies fired at every POST and PUT route of the app answer 4xx with an
+ * `error.code` from the catalogue. Every such route needs an entry below (a new one without it fails).
  */
 import { CSRF_COOKIE, CSRF_HEADER, errorCatalog } from "@lnca/contracts";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, nextIp, staffClient } from "../../../test/support/api-client";
-import { buildBoundToken } from "../../../test/support/factories";
+import { basicInfoFor, buildBoundToken, invoicingInfoFor, newEnterprise } from "../../../test/support/factories";
 import { signedIn } from "../../../test/support/journeys";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 
 const someIdentity = "/api/v1/identities/0192b6f0-0000-7000-8000-000000000000";
 const someAdminApplication = "/api/v1/console/admin-applications/0192b6f0-0000-7000-8000-000000000000";
+const someInformation = "/api/v1/enterprises/0192b6f0-0000-7000-8000-000000000000/information";
+const someReview = "/api/v1/console/enterprise-reviews/0192b6f0-0000-7000-8000-000000000000";
 
 /** A body that passes validation (null: the route takes no body); who may call it; the URL for a pattern. */
-const POST_ROUTES: Record<
+const BODY_ROUTES: Record<
   string,
-  { body: Record<string, unknown> | null; as: "anyone" | "operator" | "user"; url?: string }
+  { body: Record<string, unknown> | null; as: "anyone" | "operator" | "reviewer" | "user"; url?: string }
 > = {
   "POST /api/v1/catalog/quote": {
     body: { items: [{ categoryCode: "unit_main", platformCodes: ["ln-jsgc"] }] },
@@ -77,6 +79,52 @@ const POST_ROUTES: Record<
   // Multipart (a file), so every JSON body here is answered FILE_REQUIRED, still coded.
   "POST /api/v1/me/id-scans/:side": { body: null, as: "user", url: "/api/v1/me/id-scans/front" },
   "POST /api/v1/licence-recognitions": { body: null, as: "user" },
+  "POST /api/v1/enterprises/:enterpriseId/information/draft/attachments/:kind": {
+    body: null,
+    as: "user",
+    url: `${someInformation}/draft/attachments/sealForm`,
+  },
+  "POST /api/v1/enterprises/:enterpriseId/information/draft/recognition": {
+    body: null,
+    as: "user",
+    url: `${someInformation}/draft/recognition`,
+  },
+  "POST /api/v1/enterprises/:enterpriseId/information/draft/submit": {
+    body: null,
+    as: "user",
+    url: `${someInformation}/draft/submit`,
+  },
+  "PUT /api/v1/enterprises/:enterpriseId/information/draft/basic": {
+    body: basicInfoFor(newEnterprise()),
+    as: "user",
+    url: `${someInformation}/draft/basic`,
+  },
+  "PUT /api/v1/enterprises/:enterpriseId/information/draft/invoicing": {
+    body: invoicingInfoFor(newEnterprise()),
+    as: "user",
+    url: `${someInformation}/draft/invoicing`,
+  },
+  "PUT /api/v1/me/profile": { body: { name: "", idNumber: "", email: "" }, as: "user" },
+  "POST /api/v1/console/enterprise-reviews/:revisionId/claim": {
+    body: null,
+    as: "reviewer",
+    url: `${someReview}/claim`,
+  },
+  "POST /api/v1/console/enterprise-reviews/:revisionId/release": {
+    body: null,
+    as: "reviewer",
+    url: `${someReview}/release`,
+  },
+  "POST /api/v1/console/enterprise-reviews/:revisionId/approve": {
+    body: null,
+    as: "reviewer",
+    url: `${someReview}/approve`,
+  },
+  "POST /api/v1/console/enterprise-reviews/:revisionId/reject": {
+    body: { opinion: "材料不清晰" },
+    as: "reviewer",
+    url: `${someReview}/reject`,
+  },
 };
 
 const HUGE = "x".repeat(5_000_001);
@@ -95,10 +143,12 @@ const NOT_OBJECTS: unknown[] = [[], "just a string", 42, null, true];
 
 let t: TestApp;
 let operator: ApiClient;
+let reviewer: ApiClient;
 let user: ApiClient;
 beforeAll(async () => {
   t = await createTestApp({ withCatalog: true });
   operator = await staffClient(t, "operator");
+  reviewer = await staffClient(t, "reviewer");
   user = await signedIn(t, await buildBoundToken(t.ctx));
 });
 afterAll(() => t?.close());
@@ -106,14 +156,15 @@ afterAll(() => t?.close());
 /** Raw request with a valid CSRF pair (and the operator's session when the route needs it). */
 function send(route: string, payload: string | Buffer | undefined, contentType = "application/json") {
   const [method = "", path = ""] = route.split(" ");
-  const url = POST_ROUTES[route]?.url ?? path;
+  const url = BODY_ROUTES[route]?.url ?? path;
   const cookies: Record<string, string> = { [CSRF_COOKIE]: "csrf" };
-  const caller = POST_ROUTES[route]?.as;
+  const caller = BODY_ROUTES[route]?.as;
   if (caller === "operator") Object.assign(cookies, Object.fromEntries(operator.cookies));
+  if (caller === "reviewer") Object.assign(cookies, Object.fromEntries(reviewer.cookies));
   if (caller === "user") Object.assign(cookies, Object.fromEntries(user.cookies));
   cookies[CSRF_COOKIE] = "csrf";
   return t.app.inject({
-    method: method as "POST",
+    method: method as "POST" | "PUT",
     url,
     cookies,
     headers: { [CSRF_HEADER]: "csrf", ...(payload === undefined ? {} : { "content-type": contentType }) },
@@ -135,15 +186,15 @@ function coded4xx(response: LightMyRequestResponse, what: string): string | null
 }
 
 describe("malformed bodies on every POST route", () => {
-  const postRoutes = () => listRoutes(t.app).filter((r) => r.startsWith("POST "));
+  const postRoutes = () => listRoutes(t.app).filter((r) => r.startsWith("POST ") || r.startsWith("PUT "));
 
   it("every POST route has an entry", () => {
-    expect(Object.keys(POST_ROUTES).sort()).toEqual(postRoutes());
+    expect(Object.keys(BODY_ROUTES).sort()).toEqual(postRoutes());
   });
 
   it("the sample bodies pass validation (so the malformed ones below are what fails)", async () => {
     const failures: string[] = [];
-    for (const [route, entry] of Object.entries(POST_ROUTES)) {
+    for (const [route, entry] of Object.entries(BODY_ROUTES)) {
       const response = await send(route, entry.body === null ? undefined : JSON.stringify(entry.body));
       if (response.statusCode >= 500 || response.body.includes("VALIDATION_FAILED")) {
         failures.push(`${route}: ${response.statusCode} ${response.body.slice(0, 120)}`);
@@ -172,7 +223,7 @@ describe("malformed bodies on every POST route", () => {
 
   it("wrong shapes, wrong types, missing fields and huge strings: coded 4xx", async () => {
     const failures: string[] = [];
-    for (const [route, entry] of Object.entries(POST_ROUTES)) {
+    for (const [route, entry] of Object.entries(BODY_ROUTES)) {
       if (!entry.body) continue;
       const bodies: [string, unknown][] = NOT_OBJECTS.map((v) => [`body ${JSON.stringify(v)}`, v]);
       for (const field of Object.keys(entry.body)) {
@@ -193,7 +244,7 @@ describe("malformed bodies on every POST route", () => {
 
   it("odd strings in every field are answered, never a crash", async () => {
     const failures: string[] = [];
-    for (const [route, entry] of Object.entries(POST_ROUTES)) {
+    for (const [route, entry] of Object.entries(BODY_ROUTES)) {
       for (const field of Object.keys(entry.body ?? {})) {
         if (typeof entry.body?.[field] !== "string") continue;
         for (const odd of ODD_STRINGS) {

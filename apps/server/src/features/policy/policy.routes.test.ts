@@ -7,9 +7,14 @@ import { CSRF_COOKIE, CSRF_HEADER } from "@lnca/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, errorCode, staffClient } from "../../../test/support/api-client";
 import {
+  adminActor,
+  basicInfoFor,
   buildEnterprise,
   buildIdentity,
+  buildStaff,
+  buildSubmittedRevision,
   buildUser,
+  invoicingInfoFor,
   issueKey,
   newEnterprise,
   organizationProfile,
@@ -115,6 +120,37 @@ const TABLE: Row[] = [
                                                                    expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   { route: "POST /api/v1/console/admin-applications/:identityId/reject", url: () => `/api/v1/console/admin-applications/${ids.adminApplications[1]}/reject`,
     body: () => ({ reason: "材料不符" }),                           expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  // 企业信息 of enterprise A: its members read it; its administrator edits (attachments, recognition, 印模采集表).
+  { route: "GET /api/v1/enterprises/:enterpriseId/information", url: () => info(),
+                                                                   expect: [401,   403,   "ok",  "ok",  "ok",  403,   401,   401] },
+  { route: "PUT /api/v1/enterprises/:enterpriseId/information/draft/basic", url: () => info("/draft/basic"), body: () => basicInfoFor(enterpriseAFields),
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "PUT /api/v1/enterprises/:enterpriseId/information/draft/invoicing", url: () => info("/draft/invoicing"), body: () => invoicingInfoFor(enterpriseAFields),
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "POST /api/v1/enterprises/:enterpriseId/information/draft/attachments/:kind", url: () => info("/draft/attachments/sealForm"), body: () => ({}),
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "POST /api/v1/enterprises/:enterpriseId/information/draft/recognition", url: () => info("/draft/recognition"),
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "GET /api/v1/enterprises/:enterpriseId/information/seal-form", url: () => info("/seal-form"),
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "GET /api/v1/enterprises/:enterpriseId/information/revisions/:revisionId/attachments/:kind", url: () => info(`/revisions/${UNKNOWN_ID}/attachments/sealForm`),
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "POST /api/v1/enterprises/:enterpriseId/information/draft/submit", url: () => info("/draft/submit"),
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  // 审核队列: the reviewers; a decision only by the reviewer who claimed the revision (the table's reviewer did).
+  { route: "GET /api/v1/console/enterprise-reviews",               expect: [401,   401,   401,   401,   401,   401,   "ok",  403] },
+  { route: "GET /api/v1/console/enterprise-reviews/:revisionId", url: () => reviewOf(),
+                                                                   expect: [401,   401,   401,   401,   401,   401,   "ok",  403] },
+  { route: "GET /api/v1/console/enterprise-reviews/:revisionId/attachments/:kind", url: () => reviewOf("/attachments/legalRepresentativeIdBack"),
+                                                                   expect: [401,   401,   401,   401,   401,   401,   "ok",  403] },
+  { route: "POST /api/v1/console/enterprise-reviews/:revisionId/claim", url: () => reviewOf("/claim"),
+                                                                   expect: [401,   401,   401,   401,   401,   401,   "ok",  403] },
+  { route: "POST /api/v1/console/enterprise-reviews/:revisionId/reject", url: () => reviewOf("/reject"), body: () => ({ opinion: "材料不清晰" }),
+                                                                   expect: [401,   401,   401,   401,   401,   401,   "ok",  403] },
+  { route: "POST /api/v1/console/enterprise-reviews/:revisionId/approve", url: () => reviewOf("/approve"),
+                                                                   expect: [401,   401,   401,   401,   401,   401,   "ok",  403] },
+  { route: "POST /api/v1/console/enterprise-reviews/:revisionId/release", url: () => reviewOf("/release"),
+                                                                   expect: [401,   401,   401,   401,   401,   401,   "ok",  403] },
   // Last: they end the callers' sessions.
   { route: "POST /api/v1/auth/logout",                             expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
   { route: "POST /api/v1/console/auth/logout",                     expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
@@ -136,6 +172,15 @@ const RESOURCE_ROWS: Row[] = [
                                                                    expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
   { route: "POST /api/v1/identities/:identityId/switch", url: () => `/api/v1/identities/${ids.adminBIdentity}/switch`,
                                                                    expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
+  { route: "GET /api/v1/enterprises/:enterpriseId/information", url: () => `/api/v1/enterprises/${ids.enterpriseB}/information`,
+                                                                   expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
+  { route: "PUT /api/v1/enterprises/:enterpriseId/information/draft/basic", url: () => `/api/v1/enterprises/${ids.enterpriseB}/information/draft/basic`,
+    body: () => basicInfoFor(enterpriseAFields),                   expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
+  // Another reviewer's claim: the table's reviewer may read it but not decide it.
+  { route: "POST /api/v1/console/enterprise-reviews/:revisionId/approve", url: () => `/api/v1/console/enterprise-reviews/${ids.claimedByOther}/approve`,
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   403] },
+  { route: "POST /api/v1/console/enterprise-reviews/:revisionId/release", url: () => `/api/v1/console/enterprise-reviews/${ids.claimedByOther}/release`,
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   403] },
 ];
 
 const ids = {
@@ -150,7 +195,13 @@ const ids = {
   pendingB: "",
   adminApplications: [] as string[],
   adminAUser: "",
+  revision: "",
+  claimedByOther: "",
 };
+let enterpriseAFields = { name: "", uscc: "" };
+const UNKNOWN_ID = "0192b6f0-0000-7000-8000-000000000000";
+const info = (rest = "") => `/api/v1/enterprises/${ids.enterpriseA}/information${rest}`;
+const reviewOf = (rest = "") => `/api/v1/console/enterprise-reviews/${ids.revision}${rest}`;
 
 let t: TestApp;
 let pem: string;
@@ -210,6 +261,19 @@ beforeAll(async () => {
   ids.pendingB = await pending(ids.enterpriseB, "project_lead");
   const fresh = await buildEnterprise(t.ctx);
   ids.adminApplications = [await pending(fresh.id, "admin"), await pending(fresh.id, "admin")];
+  enterpriseAFields = a;
+  // Two submitted revisions: one the table's reviewer claims, one another reviewer claims.
+  const submitted = async () => {
+    const enterprise = await buildEnterprise(t.ctx);
+    const user = await buildUser(t.ctx);
+    const identity = await buildIdentity(t.ctx, { userId: user.id, enterpriseId: enterprise.id, role: "admin" });
+    return buildSubmittedRevision(t.ctx, adminActor(user.id, identity, enterprise.id), enterprise);
+  };
+  ids.revision = await submitted();
+  ids.claimedByOther = await submitted();
+  await callAs("reviewer", "POST /api/v1/console/enterprise-reviews/:revisionId/claim", reviewOf("/claim"));
+  const other = await buildStaff(t.ctx, "reviewer");
+  await t.ctx.enterpriseReviews.claim({ kind: "staff", staffId: other.id, role: "reviewer" }, ids.claimedByOther);
 });
 afterAll(() => t?.close());
 

@@ -1,6 +1,6 @@
 import { isValidResidentId } from "@lnca/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, expectError, staffClient } from "../../../test/support/api-client";
+import { ApiClient, expectError, staffClient, uploadFile } from "../../../test/support/api-client";
 import {
   buildBoundToken,
   buildUser,
@@ -34,18 +34,8 @@ async function signedInPerson() {
   return { client, user };
 }
 
-/** A multipart/form-data body with one file in the field `file`, as a browser's FormData sends it. */
-function multipart(bytes: Buffer, fileName: string, type = "application/octet-stream") {
-  const boundary = `----lnca${nextSeq()}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return {
-    rawBody: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 const upload = (client: ApiClient, side: "front" | "back", bytes: Buffer, name: string, type?: string) =>
-  client.request("POST", `/api/v1/me/id-scans/${side}`, undefined, multipart(bytes, name, type));
+  uploadFile(client, `/api/v1/me/id-scans/${side}`, bytes, name, type);
 
 const valid = () => ({ name: "张三", idNumber: makeResidentId(nextSeq()), email: "zhangsan@example.com" });
 

@@ -9,8 +9,8 @@ import {
   smsCodeResponseSchema,
   userIdScanParamsSchema,
 } from "@lnca/contracts";
-import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { sendStoredFile, uploadedFile } from "../../http/uploads";
 import { AppError } from "../../shared/app-error";
 import type { Actor } from "../policy/actor";
 import type { UsersServices } from "./users.module";
@@ -21,34 +21,6 @@ const tags = ["个人信息"];
 function self(actor: Actor): string {
   if (actor.kind !== "user") throw new AppError("UNAUTHENTICATED");
   return actor.userId;
-}
-
-/** A scan goes out as what its bytes are, as a download, never rendered by the browser as a page. */
-function sendScan(reply: FastifyReply, scan: { bytes: Buffer; mediaType: string }, side: string) {
-  const extension = { "image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf" }[scan.mediaType] ?? "bin";
-  return reply
-    .type(scan.mediaType)
-    .header("content-disposition", `attachment; filename="id-card-${side}.${extension}"`)
-    .header("content-security-policy", "sandbox")
-    .header("x-content-type-options", "nosniff")
-    .header("cache-control", "private, no-store")
-    .send(scan.bytes);
-}
-
-/** The one uploaded file of a multipart request, read into memory within the size limit. */
-async function uploadedFile(request: FastifyRequest): Promise<{ bytes: Buffer; fileName: string | null }> {
-  try {
-    const part = await request.file({ limits: { fileSize: ID_SCAN_MAX_BYTES, files: 1, fields: 0 } });
-    if (!part) throw new AppError("FILE_REQUIRED");
-    return { bytes: await part.toBuffer(), fileName: part.filename || null };
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === "FST_REQ_FILE_TOO_LARGE") throw new AppError("FILE_TOO_LARGE");
-    if (code === "FST_INVALID_MULTIPART_CONTENT_TYPE") throw new AppError("FILE_REQUIRED");
-    // Anything else the multipart parser throws is a body it could not read (no boundary, cut short…).
-    throw new AppError("BAD_REQUEST", "上传的文件内容不完整，请重新上传");
-  }
 }
 
 /** 个人中心 →【编辑个人信息】: the signed-in person's own profile, mobile change and ID-card scans. */
@@ -124,7 +96,7 @@ export const usersRoutes =
       },
       async (request) => {
         const userId = self(request.actor);
-        const file = await uploadedFile(request);
+        const file = await uploadedFile(request, ID_SCAN_MAX_BYTES);
         return ctx.idScans.upload(request.actor, userId, { side: request.params.side, ...file });
       },
     );
@@ -137,7 +109,7 @@ export const usersRoutes =
       },
       async (request, reply) => {
         const scan = await ctx.idScans.view(request.actor, self(request.actor), request.params.side);
-        return sendScan(reply, scan, request.params.side);
+        return sendStoredFile(reply, scan, { name: `id-card-${request.params.side}` });
       },
     );
   };
@@ -158,7 +130,7 @@ export const usersConsoleRoutes =
       },
       async (request, reply) => {
         const scan = await ctx.idScans.view(request.actor, request.params.userId, request.params.side);
-        return sendScan(reply, scan, request.params.side);
+        return sendStoredFile(reply, scan, { name: `id-card-${request.params.side}` });
       },
     );
   };

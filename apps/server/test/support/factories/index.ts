@@ -1,5 +1,6 @@
 /** Test factories: profiles and keys (nothing stored) and rows made through the domain services. */
 
+export * from "./enterprise-information";
 export * from "./files";
 export * from "./keys";
 export * from "./profiles";

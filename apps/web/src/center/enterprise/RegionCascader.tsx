@@ -1,4 +1,4 @@
-import type { Division } from "@lnca/contracts/divisions";
+import type { DivisionOption } from "@lnca/contracts/divisions";
 import { Cascader } from "antd";
 import { useDivisions } from "./useDivisions";
 
@@ -11,8 +11,6 @@ interface RegionCascaderProps {
   onChange?: (value: string[] | null) => void;
 }
 
-const FIELD_NAMES = { label: "name", value: "code", children: "children" } as const;
-
 /**
  * 省 / 市 / 区 from the real division data; the value is the path of division codes. No placeholder: antd draws
  * it at 1.8:1 contrast, and the label already says what to choose.
@@ -20,10 +18,9 @@ const FIELD_NAMES = { label: "name", value: "code", children: "children" } as co
 export function RegionCascader({ id, value, onChange, ...aria }: RegionCascaderProps) {
   const divisions = useDivisions();
   return (
-    <Cascader<Division>
+    <Cascader<DivisionOption>
       id={id}
-      options={divisions.data as Division[] | undefined}
-      fieldNames={FIELD_NAMES}
+      options={divisions.data}
       loading={divisions.isPending}
       value={value ?? undefined}
       onChange={(codes) => onChange?.(codes && codes.length > 0 ? codes.map(String) : null)}

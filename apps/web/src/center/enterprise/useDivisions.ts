@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 export function useDivisions() {
   return useQuery({
     queryKey: ["divisions"],
-    queryFn: async () => (await import("@lnca/contracts/divisions")).divisions,
+    queryFn: async () => (await import("@lnca/contracts/divisions")).divisionOptions(),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
   });
