@@ -64,3 +64,39 @@ describe("the demo seed's personal information", () => {
     ]);
   });
 });
+
+describe("the demo seed's enterprise information", () => {
+  it("演示测试企业 is 审核通过; one enterprise waits in the queue with its licence read; one is 审核不通过 with the opinion", async () => {
+    const status = async (name: string) =>
+      t.ctx.database.db
+        .selectFrom("enterprises")
+        .innerJoin("enterprise_revisions as r", "r.enterprise_id", "enterprises.id")
+        .select([
+          "enterprises.id",
+          "enterprises.approved_revision_id",
+          "r.id as revision_id",
+          "r.status",
+          "r.review_opinion",
+        ])
+        .where("enterprises.name", "=", name)
+        .executeTakeFirstOrThrow();
+    const demo = await status("演示测试企业");
+    expect(demo).toMatchObject({ status: "approved", approved_revision_id: demo.revision_id });
+    const rejected = await status("大连示范监理咨询有限公司");
+    expect(rejected.status).toBe("rejected");
+    expect(rejected.review_opinion).toContain("公章");
+    const queue = await t.ctx.enterpriseReviews.queue({ status: "pending_review" });
+    expect(queue.items.map((i) => i.enterpriseName)).toEqual(["沈阳示范建筑工程有限公司"]);
+    const detail = await t.ctx.enterpriseReviews.detail(queue.items[0]?.revisionId ?? "");
+    // The licence prints 壹仟贰佰万元整 where 1,000 万元 was entered: read from the picture, one row is red.
+    const rows = Object.fromEntries((detail.revision.recognition?.rows ?? []).map((r) => [r.field, r.same]));
+    expect(rows).toEqual({
+      name: true,
+      uscc: true,
+      legalRepresentative: true,
+      address: true,
+      registeredCapital: false,
+    });
+    expect(detail.revision.recognition?.fields.registeredCapital).toBe("壹仟贰佰万元整");
+  });
+});

@@ -17,6 +17,7 @@ export async function submitEnterpriseInformation(
   admin: Actor,
   enterpriseId: string,
   input: EnterpriseInformationInput,
+  options: { recognise?: boolean } = {},
 ): Promise<string> {
   const info = ctx.enterpriseInformation;
   await info.saveBasic(admin, enterpriseId, input.basic);
@@ -24,6 +25,8 @@ export async function submitEnterpriseInformation(
   for (const [kind, file] of Object.entries(input.attachments)) {
     await info.attach(admin, enterpriseId, kind as EnterpriseAttachmentKind, file);
   }
+  // As 【下一步】 does; when the licence cannot be read the form goes on without a comparison, and so does this.
+  if (options.recognise) await info.recognise(admin, enterpriseId).catch(() => null);
   const submitted = await info.submit(admin, enterpriseId);
   if (!submitted.latest) throw new Error("submitted information has no revision");
   return submitted.latest.id;

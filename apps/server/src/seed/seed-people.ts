@@ -65,7 +65,7 @@ async function completeDemoProfile(
 }
 
 /** A 1×1 grey PNG: the demo's stand-in for a scanned ID card. */
-const DEMO_ID_SCAN_PNG = Buffer.from(
+export const DEMO_ID_SCAN_PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
   "base64",
 );

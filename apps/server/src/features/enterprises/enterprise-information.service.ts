@@ -24,6 +24,7 @@ import { authorize, can } from "../policy/policy";
 import { attachmentPurpose, validBasicInfo, validInvoicingInfo } from "./enterprise-info.validation";
 import {
   comparisonOf,
+  missingParts,
   openBasicInfo,
   type RevisionViews,
   sealBasicInfo,
@@ -214,12 +215,12 @@ export class EnterpriseInformationService {
     const { database, clock } = this.deps;
     const enterprise = await this.enterprise(database.db, enterpriseId);
     authorize(actor, "enterprise.information.edit", enterprise);
-    return database.transaction(async (trx) => {
+    await database.transaction(async (trx) => {
       const draft = await findLatestRevision(trx, enterpriseId);
       if (draft?.status === "pending_review") throw new AppError("ENTERPRISE_INFO_UNDER_REVIEW");
       if (draft?.status !== "draft")
         throw new AppError("ENTERPRISE_INFO_INCOMPLETE", undefined, { missing: ["单位基本信息"] });
-      const missing = (await this.deps.views.revision(trx, draft, { revealPersonal: false })).missing;
+      const missing = missingParts(draft);
       if (missing.length > 0) {
         throw new AppError("ENTERPRISE_INFO_INCOMPLETE", `企业信息尚未填写完整：${missing.join("、")}`, { missing });
       }
@@ -237,8 +238,8 @@ export class EnterpriseInformationService {
         audit: { actor, action: "enterprise.revision_submitted", data: { enterpriseId, number: draft.number } },
         at: now,
       });
-      return this.information(trx, actor, enterprise);
     });
+    return this.information(database.db, actor, enterprise);
   }
 
   /** An attachment of one of the enterprise's revisions, for its administrator; every view is audited. */
@@ -290,7 +291,7 @@ export class EnterpriseInformationService {
     const enterprise = await this.enterprise(database.db, enterpriseId);
     authorize(actor, "enterprise.information.edit", enterprise);
     try {
-      return await database.transaction(async (trx) => {
+      await database.transaction(async (trx) => {
         const now = clock.now();
         const latest = await findLatestRevision(trx, enterpriseId);
         if (latest?.status === "pending_review") throw new AppError("ENTERPRISE_INFO_UNDER_REVIEW");
@@ -299,13 +300,14 @@ export class EnterpriseInformationService {
         if (!(await updateDraft(trx, draft.id, { ...set, updated_at: now.toISOString() }))) {
           throw new AppError("STATE_CONFLICT");
         }
-        return this.information(trx, actor, enterprise);
       });
     } catch (error) {
       // Two first saves at once: the one-open-revision index lets one draft in; the other is told to retry.
       if (isUniqueViolation(error)) throw new AppError("STATE_CONFLICT");
       throw error;
     }
+    // Read after the commit: a view reads the catalog (its own connection), never inside the transaction.
+    return this.information(database.db, actor, enterprise);
   }
 
   private async startDraft(

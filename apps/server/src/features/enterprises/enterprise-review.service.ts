@@ -16,7 +16,7 @@ import { recordAudit } from "../audit/audit";
 import type { SmsService } from "../notifications/sms.service";
 import type { Actor } from "../policy/actor";
 import { authorize } from "../policy/policy";
-import type { RevisionViews } from "./enterprise-revision.view";
+import { type RevisionViews, storedBasic } from "./enterprise-revision.view";
 import {
   claimRevision,
   findEnterprise,
@@ -88,7 +88,7 @@ export class EnterpriseReviewService {
 
   async claim(actor: Reviewer, revisionId: string): Promise<ReviewDetail> {
     const { database, clock } = this.deps;
-    return database.transaction(async (trx) => {
+    await database.transaction(async (trx) => {
       const revision = await this.submitted(trx, revisionId);
       if (revision.status !== "pending_review") throw new AppError("REVIEW_NOT_PENDING");
       const now = clock.now();
@@ -107,13 +107,13 @@ export class EnterpriseReviewService {
         { enterpriseId: revision.enterprise_id },
         now,
       );
-      return this.describe(trx, await this.submitted(trx, revisionId));
     });
+    return this.detail(revisionId);
   }
 
   async release(actor: Reviewer, revisionId: string): Promise<ReviewDetail> {
     const { database, clock } = this.deps;
-    return database.transaction(async (trx) => {
+    await database.transaction(async (trx) => {
       const revision = await this.submitted(trx, revisionId);
       authorize(actor, "console.enterprise_review.decide", { claimedByStaffId: revision.claimed_by_staff_id });
       await releaseRevision(trx, revisionId, actor.staffId);
@@ -125,8 +125,8 @@ export class EnterpriseReviewService {
         { enterpriseId: revision.enterprise_id },
         clock.now(),
       );
-      return this.describe(trx, await this.submitted(trx, revisionId));
     });
+    return this.detail(revisionId);
   }
 
   /** 审核通过: this revision comes into force; the one it replaces is superseded (kept, as every revision). */
@@ -161,13 +161,13 @@ export class EnterpriseReviewService {
           at: now,
         });
       }
-      const view = await this.deps.views.revision(trx, revision, { revealPersonal: false });
+      const name = storedBasic(revision)?.name ?? enterprise.name;
       await setApprovedRevision(trx, enterprise.id, {
         approved_revision_id: revision.id,
-        name: view.basic?.name ?? enterprise.name,
+        name,
         updated_at: now.toISOString(),
       });
-      return { enterpriseName: view.basic?.name ?? enterprise.name, result: "审核通过，现可申请 CA 数字证书延期" };
+      return { enterpriseName: name, result: "审核通过，现可申请 CA 数字证书延期" };
     });
   }
 
@@ -206,7 +206,7 @@ export class EnterpriseReviewService {
     change: (trx: DbOrTx, revision: RevisionRow, now: Date) => Promise<{ enterpriseName: string; result: string }>,
   ): Promise<ReviewDetail> {
     const { database, clock, sms } = this.deps;
-    return database.transaction(async (trx) => {
+    await database.transaction(async (trx) => {
       const revision = await this.submitted(trx, revisionId);
       if (revision.status !== "pending_review") throw new AppError("REVIEW_NOT_PENDING");
       if (revision.claimed_by_staff_id === null) throw new AppError("REVIEW_NOT_CLAIMED");
@@ -220,8 +220,9 @@ export class EnterpriseReviewService {
           result: announced.result,
         });
       }
-      return this.describe(trx, await this.submitted(trx, revisionId));
     });
+    // Read after the commit: a view reads the catalog (its own connection), never inside the transaction.
+    return this.detail(revisionId);
   }
 
   private decision(actor: Reviewer, now: Date, opinion: string | null) {
