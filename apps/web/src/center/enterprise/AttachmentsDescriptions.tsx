@@ -23,7 +23,13 @@ export function AttachmentsDescriptions({
       children: attachment ? (
         <>
           {attachmentText(attachment)}{" "}
-          <Typography.Link href={revisionAttachmentUrl(enterpriseId, revision.id, kind)} target="_blank" rel="noopener">
+          {/* Underlined: a link inside text must not be told apart by colour alone (WCAG 1.4.1). */}
+          <Typography.Link
+            href={revisionAttachmentUrl(enterpriseId, revision.id, kind)}
+            target="_blank"
+            rel="noopener"
+            underline
+          >
             查看
           </Typography.Link>
         </>

@@ -180,6 +180,8 @@ export function BasicInfoStep({ form, information, saving, onNext }: BasicInfoSt
         <Col xs={24} md={12}>
           <Form.Item name="servicePointCode" label="办理点" rules={[{ required: true, message: "请选择办理点" }]}>
             <Select
+              showSearch
+              optionFilterProp="label"
               loading={servicePoints.isPending}
               options={servicePoints.data?.map((p) => ({ value: p.code, label: p.name }))}
               notFoundContent={servicePoints.isError ? "办理点加载失败，请刷新重试" : "暂无办理点"}
