@@ -1,4 +1,5 @@
 import { isValidUscc } from "@lnca/contracts";
+import { correctDivision } from "./liaoning-divisions";
 import type { LicenceFields } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
 
@@ -73,13 +74,31 @@ function beside(from: Placed, boxes: Placed[], reach: number): Placed | null {
   return best;
 }
 
-const isLabel = (text: string) => ALL_LABELS.some((label) => text.startsWith(label));
+const isLabel = (text: string) => ALL_LABELS.some((label) => text.startsWith(label) || misreadLabel(text, label));
 
 interface Found {
   /** the last box of the label (or the box holding label and value) */
   end: Placed;
   /** what follows the label inside the same box */
   rest: string;
+}
+
+/** How many characters of `text` differ from `label`, position by position (texts of the label's length only). */
+function mismatches(text: string, label: string): number {
+  if (text.length !== label.length) return Number.POSITIVE_INFINITY;
+  let count = 0;
+  for (let i = 0; i < label.length; i++) if (text[i] !== label[i]) count++;
+  return count;
+}
+
+/**
+ * A box that is a label misread by one character (注用资本, 名标): it stands alone, has the label's length, and is
+ * nearer to this label than to any other. Two-character labels must keep their first character.
+ */
+function misreadLabel(text: string, label: string): boolean {
+  const distance = mismatches(text, label);
+  if (distance !== 1 || (label.length === 2 && text[0] !== label[0])) return false;
+  return ALL_LABELS.every((other) => other === label || mismatches(text, other) > distance);
 }
 
 /** A label, whether the detector gave it as one box, split it into its spread characters, or joined its value. */
@@ -96,6 +115,8 @@ function findLabel(label: string, boxes: Placed[]): Found | null {
     }
     if (text.startsWith(label)) return { end, rest: text.slice(label.length) };
   }
+  const misread = boxes.find((box) => misreadLabel(box.text, label));
+  if (misread) return { end: misread, rest: "" };
   // A two-character label is printed spread out; when the detector missed its first character, the second
   // alone, standing in a box of its own, still marks where the value is.
   const second = label.length === 2 ? boxes.find((box) => box.text === label.charAt(1)) : undefined;
@@ -150,14 +171,42 @@ export function findUscc(texts: string[]): string | null {
   return null;
 }
 
+/**
+ * 注册资本 is written in capital numerals, a closed alphabet: characters outside it that the recogniser gives for
+ * one of its glyphs are read as that glyph.
+ */
+const CAPITAL_LOOKALIKES: Record<string, string> = {
+  方: "万",
+  式: "贰",
+  武: "贰",
+  专: "壹",
+  壶: "壹",
+  查: "叁",
+  些: "叁",
+  参: "叁",
+  任: "伍",
+  们: "佰",
+  百: "佰",
+  千: "仟",
+  十: "拾",
+  别: "捌",
+  染: "柒",
+  正: "整",
+};
+
+/** A company type opens a bracket and closes it: a closing bracket the recogniser dropped at the end is put back. */
+function closeBracket(text: string): string {
+  return text.includes("（") && !text.includes("）") ? `${text}）` : text;
+}
+
 const fullWidth = (text: string) => text.replace(/\(/g, "（").replace(/\)/g, "）").replace(/,/g, "，");
 
 const NORMALISE: Record<LabelledField, (text: string) => string | null> = {
   name: fullWidth,
-  companyType: (text) => fullWidth(text).replace(/，/g, "、"),
+  companyType: (text) => closeBracket(fullWidth(text).replace(/，/g, "、")),
   legalRepresentative: (text) => text,
-  registeredCapital: (text) => text,
-  address: fullWidth,
+  registeredCapital: (text) => [...text].map((c) => CAPITAL_LOOKALIKES[c] ?? c).join(""),
+  address: (text) => correctDivision(fullWidth(text)),
   establishedOn: (text) => {
     const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
     return date ? `${date[1]}年${date[2]?.padStart(2, "0")}月${date[3]?.padStart(2, "0")}日` : null;
