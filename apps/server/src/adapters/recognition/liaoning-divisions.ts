@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { editDistance } from "./edit-distance";
 
 interface Division {
   code: string;
@@ -20,22 +21,6 @@ function liaoningPrefixes(): string[] {
 }
 
 let prefixes: string[] | undefined;
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 
 /**
  * A licence's 住所 starts with its province, city and district, names from a known list: a start that is

@@ -1,4 +1,5 @@
 import { isValidUscc } from "@lnca/contracts";
+import { correctCompanyType } from "./company-types";
 import { correctDivision } from "./liaoning-divisions";
 import type { LicenceFields } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
@@ -203,10 +204,11 @@ const fullWidth = (text: string) => text.replace(/\(/g, "（").replace(/\)/g, "�
 
 const NORMALISE: Record<LabelledField, (text: string) => string | null> = {
   name: fullWidth,
-  companyType: (text) => closeBracket(fullWidth(text).replace(/，/g, "、")),
-  legalRepresentative: (text) => text,
+  companyType: (text) => correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、"))),
+  // A person's name starts with a surname: a dash or 一 before it is a stroke of the frame or a stray mark.
+  legalRepresentative: (text) => text.replace(/^[-—―–一_·.]+/, "") || null,
   registeredCapital: (text) => [...text].map((c) => CAPITAL_LOOKALIKES[c] ?? c).join(""),
-  address: (text) => correctDivision(fullWidth(text)),
+  address: (text) => correctDivision(fullWidth(text).replace(/[（(\-—_.,，、]+$/, "")),
   establishedOn: (text) => {
     const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
     return date ? `${date[1]}年${date[2]?.padStart(2, "0")}月${date[3]?.padStart(2, "0")}日` : null;
