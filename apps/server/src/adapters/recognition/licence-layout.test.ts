@@ -67,7 +67,7 @@ describe("licence fields by layout", () => {
 
 describe("USCC", () => {
   it("reads letters outside the charset as the digits they resemble, and needs a valid check character", () => {
-    expect(findUscc(["91350100MO001OOY43"])).toBe("91350100M000100Y43");
+    expect(findUscc(["91350100MO00100Y43"])).toBe("91350100M000100Y43");
     expect(findUscc(["统一社会信用代码 9I350100M000100Y43"])).toBe("91350100M000100Y43");
     expect(findUscc(["91350100M000100Y44"])).toBeNull();
     expect(findUscc(["9135010OM000100Y4"])).toBeNull();
@@ -96,5 +96,16 @@ describe("closed vocabularies", () => {
   it("takes a label misread by one character when no other label is as near", () => {
     expect(read("注用资本", "伍佰万元整").registeredCapital).toBe("伍佰万元整");
     expect(read("名标", "辽宁盛华科技有限公司").name).toBe("辽宁盛华科技有限公司");
+  });
+});
+
+describe("USCC misreadings", () => {
+  it("tries each character an out-of-charset letter may stand for, and takes the code only when one reading is valid", () => {
+    // O for Q (…HEQYGHW), a dot inside the code, an H split into 11.
+    expect(findUscc(["91210103FTMHEOYGHW"])).toBe("91210103FTMHEQYGHW");
+    expect(findUscc(["91210703NK5TRL.LH9Q"])).toBe("91210703NK5TRLLH9Q");
+    expect(findUscc(["912103025C5A9U11PYR"])).toBe("912103025C5A9UHPYR");
+    // Too many letters to try: refused rather than guessed.
+    expect(findUscc(["91OIOIOIOIOIOIOIOI"])).toBeNull();
   });
 });

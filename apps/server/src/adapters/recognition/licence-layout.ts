@@ -153,20 +153,59 @@ function readField(field: LabelledField, boxes: Placed[]): string | null {
   return null;
 }
 
-/** Letters the USCC charset lacks, read for the digits and letters they resemble (GB 32100 has no I O S V Z). */
-const USCC_LOOKALIKES: Record<string, string> = { O: "0", I: "1", S: "5", Z: "2", V: "U" };
+/**
+ * Letters the USCC charset lacks (GB 32100 has no I O S V Z), with the characters each is a misreading of. They
+ * can only be misreadings, so each alternative is tried; a code is taken only when exactly one reading of it has
+ * a valid check character.
+ */
+const USCC_LOOKALIKES: Record<string, string[]> = {
+  O: ["0", "Q", "D"],
+  I: ["1", "J", "L"],
+  S: ["5"],
+  Z: ["2"],
+  V: ["U", "Y"],
+};
+/** At most this many readings of one code are tried: beyond it, one valid by chance is too likely. */
+const MAX_READINGS = 9;
 
-/** The first 18-character code on the licence that is a valid USCC once read within its charset. */
+/** The ways an 18-character code may be read, its out-of-charset letters replaced by what they resemble. */
+function readings(code: string): string[] {
+  let out = [""];
+  for (const char of code) {
+    const options = USCC_LOOKALIKES[char] ?? [char];
+    out = out.flatMap((prefix) => options.map((option) => prefix + option));
+    if (out.length > MAX_READINGS) return [];
+  }
+  return out;
+}
+
+/**
+ * Runs of letters and digits as 18-character codes: a dot the recogniser put inside a code is dropped, and "11"
+ * in a 19-character run may be an H it split in two.
+ */
+function codeShapes(text: string): string[] {
+  return text
+    .toUpperCase()
+    .split(/[^0-9A-Z.]+/)
+    .map((run) => run.replace(/\./g, ""))
+    .flatMap((run) => {
+      if (run.length === 18) return [run];
+      if (run.length !== 19) return [];
+      const split: string[] = [];
+      for (let i = run.indexOf("11"); i >= 0; i = run.indexOf("11", i + 1)) {
+        split.push(`${run.slice(0, i)}H${run.slice(i + 2)}`);
+      }
+      return split;
+    });
+}
+
+/** The first code on the licence that has exactly one reading with a valid USCC check character. */
 export function findUscc(texts: string[]): string | null {
   for (const text of texts) {
-    const candidates = text
-      .toUpperCase()
-      .replace(/[^0-9A-Z]/g, " ")
-      .split(" ");
-    for (const candidate of candidates) {
-      if (candidate.length !== 18) continue;
-      const normalised = [...candidate].map((c) => USCC_LOOKALIKES[c] ?? c).join("");
-      if (isValidUscc(normalised)) return normalised;
+    for (const shape of codeShapes(text)) {
+      const valid = new Set(readings(shape).filter(isValidUscc));
+      const [only] = valid;
+      if (only && valid.size === 1) return only;
     }
   }
   return null;
