@@ -22,7 +22,7 @@ interface Word {
 }
 
 function tesseract(png: Buffer): OcrLine[] {
-  const tsv = execFileSync("tesseract", ["stdin", "stdout", "-l", "chi_sim", "--psm", "6", "tsv"], {
+  const tsv = execFileSync("tesseract", ["stdin", "stdout", "-l", "chi_sim", "--psm", "6", "--dpi", "300", "tsv"], {
     input: png,
     env: { ...process.env, OMP_THREAD_LIMIT: "1" },
     maxBuffer: 16 * 1024 * 1024,
