@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# System packages the platform and its tests need: Chromium (/usr/bin/chromium) + CJK fonts (browser tests),
+# System packages the platform and its tests need: Chromium (/usr/bin/chromium) + CJK fonts (browser tests, and
+# the Noto Sans/Serif CJK SC faces @lnca/licence-corpus prints generated business licences in),
 # SoftHSM2 (softhsm2-util and its PKCS#11 module: the USB keys of the keybridge, server and browser tests),
-# OpenSC and Tesseract with Simplified Chinese (business-licence OCR), which no test uses yet, and Poppler's
-# pdftotext (the tests of generated PDFs, such as the 电子签章印模采集表, read their text back with it).
+# OpenSC, Tesseract with Simplified Chinese (bench/licence-engines.compare.ts measures it against PaddleOCR), and
+# Poppler's pdftotext (the tests of generated PDFs, such as the 电子签章印模采集表, read their text back with it).
 # Runs before `npm test`, `npm run test:unit` and `npm run test:e2e`, so it must stay quick and idempotent:
 # when every package is installed it only asks dpkg; otherwise `apt-get update` once, then install.
 set -euo pipefail

@@ -27,20 +27,26 @@ export async function prepareLicenceImage(bytes: Uint8Array): Promise<Buffer> {
   return resized.png({ compressionLevel: 1 }).toBuffer();
 }
 
-/** Whitens seal-red pixels: red well above both green and blue (black ink under the seal is dark in all three). */
+/**
+ * Takes the red seal out: red ink absorbs green and blue but lets red through, so under the seal the red channel
+ * still shows what is beneath — paper bright, print dark. Reddish pixels become that grey (slightly lifted for
+ * the light the ink takes from red as well); the black print under a seal stays, with its anti-aliased edges.
+ */
 export function removeSeal(image: Rgb): void {
   const { data } = image;
   for (let i = 0; i < data.length; i += 3) {
     const r = data[i] ?? 0;
-    const g = data[i + 1] ?? 0;
-    const b = data[i + 2] ?? 0;
-    if (r > 90 && r - Math.max(g, b) > 45) {
-      data[i] = 255;
-      data[i + 1] = 255;
-      data[i + 2] = 255;
+    if (r - Math.max(data[i + 1] ?? 0, data[i + 2] ?? 0) > SEAL_REDNESS) {
+      const grey = Math.min(255, r * 1.15);
+      data[i] = grey;
+      data[i + 1] = grey;
+      data[i + 2] = grey;
     }
   }
 }
+
+/** How much redder than green and blue a pixel must be to count as seal ink. */
+const SEAL_REDNESS = 30;
 
 /**
  * The corners of the sheet (light paper on a darker surface), clockwise from top left, or null when the sheet

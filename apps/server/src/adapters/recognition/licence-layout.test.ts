@@ -67,9 +67,45 @@ describe("licence fields by layout", () => {
 
 describe("USCC", () => {
   it("reads letters outside the charset as the digits they resemble, and needs a valid check character", () => {
-    expect(findUscc(["91350100MO001OOY43"])).toBe("91350100M000100Y43");
+    expect(findUscc(["91350100MO00100Y43"])).toBe("91350100M000100Y43");
     expect(findUscc(["统一社会信用代码 9I350100M000100Y43"])).toBe("91350100M000100Y43");
     expect(findUscc(["91350100M000100Y44"])).toBeNull();
     expect(findUscc(["9135010OM000100Y4"])).toBeNull();
+  });
+});
+
+describe("closed vocabularies", () => {
+  const read = (label: string, value: string) =>
+    extractLicenceFields([line(label, 0, 0, 112), line(value, 180, 0, 400)]);
+
+  it("puts right a Liaoning province, city and district misread by a character or two, and only those", () => {
+    expect(read("住所", "辽宝省沈阳市星姑区南京北街182号").address).toBe("辽宁省沈阳市皇姑区南京北街182号");
+    expect(read("住所", "大莲市中山区人民路45号").address).toBe("大连市中山区人民路45号");
+    // As near to 铁东区 as to 铁西区: left as read.
+    expect(read("住所", "辽省鞍镇市铁区千山路99号").address).toBe("辽省鞍镇市铁区千山路99号");
+  });
+
+  it("reads 注册资本 within the capital numerals and 类型 within the registration's types", () => {
+    expect(read("注册资本", "壹佰方元整").registeredCapital).toBe("壹佰万元整");
+    expect(read("类型", "段份有限公司(非上市、自然人投资或控股").companyType).toBe(
+      "股份有限公司（非上市、自然人投资或控股）",
+    );
+    expect(read("类型", "外星公司").companyType).toBe("外星公司");
+  });
+
+  it("takes a label misread by one character when no other label is as near", () => {
+    expect(read("注用资本", "伍佰万元整").registeredCapital).toBe("伍佰万元整");
+    expect(read("名标", "辽宁盛华科技有限公司").name).toBe("辽宁盛华科技有限公司");
+  });
+});
+
+describe("USCC misreadings", () => {
+  it("tries each character an out-of-charset letter may stand for, and takes the code only when one reading is valid", () => {
+    // O for Q (…HEQYGHW), a dot inside the code, an H split into 11.
+    expect(findUscc(["91210103FTMHEOYGHW"])).toBe("91210103FTMHEQYGHW");
+    expect(findUscc(["91210703NK5TRL.LH9Q"])).toBe("91210703NK5TRLLH9Q");
+    expect(findUscc(["912103025C5A9U11PYR"])).toBe("912103025C5A9UHPYR");
+    // Too many letters to try: refused rather than guessed.
+    expect(findUscc(["91OIOIOIOIOIOIOIOI"])).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 import { isValidUscc } from "@lnca/contracts";
+import { correctCompanyType } from "./company-types";
+import { correctDivision } from "./liaoning-divisions";
 import type { LicenceFields } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
 
@@ -73,13 +75,31 @@ function beside(from: Placed, boxes: Placed[], reach: number): Placed | null {
   return best;
 }
 
-const isLabel = (text: string) => ALL_LABELS.some((label) => text.startsWith(label));
+const isLabel = (text: string) => ALL_LABELS.some((label) => text.startsWith(label) || misreadLabel(text, label));
 
 interface Found {
   /** the last box of the label (or the box holding label and value) */
   end: Placed;
   /** what follows the label inside the same box */
   rest: string;
+}
+
+/** How many characters of `text` differ from `label`, position by position (texts of the label's length only). */
+function mismatches(text: string, label: string): number {
+  if (text.length !== label.length) return Number.POSITIVE_INFINITY;
+  let count = 0;
+  for (let i = 0; i < label.length; i++) if (text[i] !== label[i]) count++;
+  return count;
+}
+
+/**
+ * A box that is a label misread by one character (注用资本, 名标): it stands alone, has the label's length, and is
+ * nearer to this label than to any other. Two-character labels must keep their first character.
+ */
+function misreadLabel(text: string, label: string): boolean {
+  const distance = mismatches(text, label);
+  if (distance !== 1 || (label.length === 2 && text[0] !== label[0])) return false;
+  return ALL_LABELS.every((other) => other === label || mismatches(text, other) > distance);
 }
 
 /** A label, whether the detector gave it as one box, split it into its spread characters, or joined its value. */
@@ -96,6 +116,8 @@ function findLabel(label: string, boxes: Placed[]): Found | null {
     }
     if (text.startsWith(label)) return { end, rest: text.slice(label.length) };
   }
+  const misread = boxes.find((box) => misreadLabel(box.text, label));
+  if (misread) return { end: misread, rest: "" };
   // A two-character label is printed spread out; when the detector missed its first character, the second
   // alone, standing in a box of its own, still marks where the value is.
   const second = label.length === 2 ? boxes.find((box) => box.text === label.charAt(1)) : undefined;
@@ -131,33 +153,101 @@ function readField(field: LabelledField, boxes: Placed[]): string | null {
   return null;
 }
 
-/** Letters the USCC charset lacks, read for the digits and letters they resemble (GB 32100 has no I O S V Z). */
-const USCC_LOOKALIKES: Record<string, string> = { O: "0", I: "1", S: "5", Z: "2", V: "U" };
+/**
+ * Letters the USCC charset lacks (GB 32100 has no I O S V Z), with the characters each is a misreading of. They
+ * can only be misreadings, so each alternative is tried; a code is taken only when exactly one reading of it has
+ * a valid check character.
+ */
+const USCC_LOOKALIKES: Record<string, string[]> = {
+  O: ["0", "Q", "D"],
+  I: ["1", "J", "L"],
+  S: ["5"],
+  Z: ["2"],
+  V: ["U", "Y"],
+};
+/** At most this many readings of one code are tried: beyond it, one valid by chance is too likely. */
+const MAX_READINGS = 9;
 
-/** The first 18-character code on the licence that is a valid USCC once read within its charset. */
+/** The ways an 18-character code may be read, its out-of-charset letters replaced by what they resemble. */
+function readings(code: string): string[] {
+  let out = [""];
+  for (const char of code) {
+    const options = USCC_LOOKALIKES[char] ?? [char];
+    out = out.flatMap((prefix) => options.map((option) => prefix + option));
+    if (out.length > MAX_READINGS) return [];
+  }
+  return out;
+}
+
+/**
+ * Runs of letters and digits as 18-character codes: a dot the recogniser put inside a code is dropped, and "11"
+ * in a 19-character run may be an H it split in two.
+ */
+function codeShapes(text: string): string[] {
+  return text
+    .toUpperCase()
+    .split(/[^0-9A-Z.]+/)
+    .map((run) => run.replace(/\./g, ""))
+    .flatMap((run) => {
+      if (run.length === 18) return [run];
+      if (run.length !== 19) return [];
+      const split: string[] = [];
+      for (let i = run.indexOf("11"); i >= 0; i = run.indexOf("11", i + 1)) {
+        split.push(`${run.slice(0, i)}H${run.slice(i + 2)}`);
+      }
+      return split;
+    });
+}
+
+/** The first code on the licence that has exactly one reading with a valid USCC check character. */
 export function findUscc(texts: string[]): string | null {
   for (const text of texts) {
-    const candidates = text
-      .toUpperCase()
-      .replace(/[^0-9A-Z]/g, " ")
-      .split(" ");
-    for (const candidate of candidates) {
-      if (candidate.length !== 18) continue;
-      const normalised = [...candidate].map((c) => USCC_LOOKALIKES[c] ?? c).join("");
-      if (isValidUscc(normalised)) return normalised;
+    for (const shape of codeShapes(text)) {
+      const valid = new Set(readings(shape).filter(isValidUscc));
+      const [only] = valid;
+      if (only && valid.size === 1) return only;
     }
   }
   return null;
+}
+
+/**
+ * 注册资本 is written in capital numerals, a closed alphabet: characters outside it that the recogniser gives for
+ * one of its glyphs are read as that glyph.
+ */
+const CAPITAL_LOOKALIKES: Record<string, string> = {
+  方: "万",
+  式: "贰",
+  武: "贰",
+  专: "壹",
+  壶: "壹",
+  查: "叁",
+  些: "叁",
+  参: "叁",
+  任: "伍",
+  们: "佰",
+  百: "佰",
+  千: "仟",
+  十: "拾",
+  别: "捌",
+  染: "柒",
+  正: "整",
+};
+
+/** A company type opens a bracket and closes it: a closing bracket the recogniser dropped at the end is put back. */
+function closeBracket(text: string): string {
+  return text.includes("（") && !text.includes("）") ? `${text}）` : text;
 }
 
 const fullWidth = (text: string) => text.replace(/\(/g, "（").replace(/\)/g, "）").replace(/,/g, "，");
 
 const NORMALISE: Record<LabelledField, (text: string) => string | null> = {
   name: fullWidth,
-  companyType: (text) => fullWidth(text).replace(/，/g, "、"),
-  legalRepresentative: (text) => text,
-  registeredCapital: (text) => text,
-  address: fullWidth,
+  companyType: (text) => correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、"))),
+  // A person's name starts with a surname: a dash or 一 before it is a stroke of the frame or a stray mark.
+  legalRepresentative: (text) => text.replace(/^[-—―–一_·.]+/, "") || null,
+  registeredCapital: (text) => [...text].map((c) => CAPITAL_LOOKALIKES[c] ?? c).join(""),
+  address: (text) => correctDivision(fullWidth(text).replace(/[（(\-—_.,，、]+$/, "")),
   establishedOn: (text) => {
     const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
     return date ? `${date[1]}年${date[2]?.padStart(2, "0")}月${date[3]?.padStart(2, "0")}日` : null;

