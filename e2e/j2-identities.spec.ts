@@ -82,4 +82,10 @@ test("a person applies to be a project lead, the administrator approves in 人�
   await expect(application).toContainText("当前身份");
   await expectAccessible(page, "切换身份 in the project-lead identity");
   await expect(page.getByRole("menuitem", { name: "人员管理" })).toHaveCount(0);
+  // 企业信息 is the administrator's: a project lead gets no form to edit it, even by its address.
+  await page.goto("/center/enterprise/edit");
+  await expect(page.getByText("仅企业管理员可访问")).toBeVisible();
+  await expect(page.getByRole("button", { name: "编辑企业信息" })).toHaveCount(0);
+  await expect(page.getByLabel("单位名称")).toHaveCount(0);
+  await expectAccessible(page, "编辑企业信息 as a project lead");
 });

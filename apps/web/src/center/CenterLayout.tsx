@@ -66,7 +66,7 @@ export function CenterLayout() {
         <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} className="app-sider">
           <Menu
             mode="inline"
-            selectedKeys={[pathname.replace(/\/$/, "")]}
+            selectedKeys={[selectedKey(items, pathname)]}
             items={items}
             onClick={({ key }) => navigate(key)}
           />
@@ -77,4 +77,12 @@ export function CenterLayout() {
       </Layout>
     </Layout>
   );
+}
+
+/** The menu entry of a page: the longest entry its path starts with (编辑企业信息 is under 企业信息, 编辑个人信息 under 个人信息). */
+function selectedKey(items: MenuProps["items"], pathname: string): string {
+  const path = pathname.replace(/\/$/, "");
+  const keys = (items ?? []).map((item) => String(item?.key ?? ""));
+  const matches = keys.filter((key) => path === key || path.startsWith(`${key}/`));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? path;
 }
