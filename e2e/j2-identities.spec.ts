@@ -24,6 +24,7 @@ test("a person applies to be a project lead, the administrator approves in 人�
   keybridge,
   sms,
 }) => {
+  test.setTimeout(120_000);
   await keybridge.start("demo");
 
   // 文华's first CA login binds the personal key: his only identity is the personal one.
