@@ -160,8 +160,12 @@ test("企业信息: three steps, licence comparison, 印模采集表, 待审核 
   await expectAccessible(page, "licence comparison dialog");
   await page.getByRole("button", { name: "确定" }).click();
 
-  // Step 2 开票信息 (title and taxpayer id start from step 1).
-  await expect(page.getByLabel("纳税人识别号")).toHaveValue(enterprise.uscc);
+  // Step 2 开票信息 (title and taxpayer id start from step 1; the taxpayer id is a USCC, its check digit checked).
+  const taxpayerId = page.getByLabel("纳税人识别号");
+  await expect(taxpayerId).toHaveValue(enterprise.uscc);
+  await taxpayerId.fill(`${enterprise.uscc.slice(0, 17)}${enterprise.uscc.endsWith("0") ? "1" : "0"}`);
+  await expect(page.getByText("纳税人识别号不正确（应为 18 位统一社会信用代码）")).toBeVisible();
+  await taxpayerId.fill(enterprise.uscc);
   await page.getByLabel("地址", { exact: true }).fill(ADDRESS);
   const phone = page.getByLabel("电话");
   await phone.fill("12345");
@@ -192,6 +196,7 @@ test("企业信息: three steps, licence comparison, 印模采集表, 待审核 
   // The reviewer claims it, sees the comparison, and rejects it with an opinion.
   const reviewer = await newPage(browser, env.baseUrl);
   await consoleLogin(reviewer, REVIEWER);
+  await expect(reviewer.getByTestId("console-staff")).toBeVisible();
   await reviewerClaims(reviewer);
   await expect(reviewer.getByText(ADDRESS).first()).toBeVisible();
   await expectAccessible(reviewer, "review detail, claimed");
@@ -233,6 +238,7 @@ test("企业信息: three steps, licence comparison, 印模采集表, 待审核 
   // The decision reached the administrator by SMS (the outbox, as the operator sees it).
   const operator = await newPage(browser, env.baseUrl);
   await consoleLogin(operator, OPERATOR);
+  await expect(operator.getByTestId("console-staff")).toBeVisible();
   await operator.goto("/console/sms-outbox");
   const message = operator.getByTestId("sms-outbox-table").getByRole("row").filter({ hasText: "企业信息审核通过" });
   await expect(message.first()).toContainText(enterprise.name);
