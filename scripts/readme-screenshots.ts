@@ -36,7 +36,10 @@ await reviewer.getByLabel("用户名", { exact: true }).fill("reviewer");
 await reviewer.getByLabel("密码", { exact: true }).fill("Lnca@2026");
 await reviewer.getByRole("button", { name: "登录" }).click();
 await reviewer.getByRole("menuitem", { name: "审核队列" }).click();
-await reviewer.getByTestId("review-queue-table").getByRole("row", { name: /沈阳示范建筑工程有限公司/ }).waitFor();
+await reviewer
+  .getByTestId("review-queue-table")
+  .getByRole("row", { name: /沈阳示范建筑工程有限公司/ })
+  .waitFor();
 await shot(reviewer, "review-queue");
 await reviewer.getByRole("button", { name: /领取 沈阳示范建筑工程有限公司/ }).click();
 await reviewer.getByTestId("review-claim").waitFor();

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@lnca/contracts";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../shared/app-error";
 
@@ -5,6 +6,8 @@ import { AppError } from "../shared/app-error";
 export async function uploadedFile(
   request: FastifyRequest,
   maxBytes: number,
+  /** The code a file over `maxBytes` is refused with (its message names the limit). */
+  tooLarge: ErrorCode = "FILE_TOO_LARGE",
 ): Promise<{ bytes: Buffer; fileName: string | null }> {
   try {
     const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 0 } });
@@ -13,7 +16,7 @@ export async function uploadedFile(
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;
-    if (code === "FST_REQ_FILE_TOO_LARGE") throw new AppError("FILE_TOO_LARGE");
+    if (code === "FST_REQ_FILE_TOO_LARGE") throw new AppError(tooLarge);
     if (code === "FST_INVALID_MULTIPART_CONTENT_TYPE") throw new AppError("FILE_REQUIRED");
     // Anything else the multipart parser throws is a body it could not read (no boundary, cut short…).
     throw new AppError("BAD_REQUEST", "上传的文件内容不完整，请重新上传");

@@ -91,3 +91,14 @@ export async function signedIn(t: TestApp, key: TestKey): Promise<ApiClient> {
   if (response.json().status !== "logged_in") throw new Error(`login failed: ${response.body}`);
   return client;
 }
+
+/** The latest SMS queued to `mobile` (its template and text), as the outbox holds it. */
+export function lastSmsTo(ctx: AppContext, mobile: string) {
+  return ctx.database.db
+    .selectFrom("sms_messages")
+    .select(["template", "content"])
+    .where("mobile", "=", mobile)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}

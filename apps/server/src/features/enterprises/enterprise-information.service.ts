@@ -40,17 +40,10 @@ import {
   updateDraft,
 } from "./enterprise-revisions.queries";
 import { enterpriseRevisionMachine } from "./enterprises.states";
+import type { renderSealCollectionForm } from "./seal-form/seal-collection-form";
 
 /** Fills the 电子签章印模采集表 PDF (seal-form/seal-collection-form.ts). */
-export type SealFormRenderer = (data: {
-  enterpriseName: string;
-  uscc: string;
-  legalRepresentative: string;
-  address: string;
-  legalRepresentativeMobile?: string;
-  servicePointName?: string;
-  generatedAt: Date;
-}) => Promise<Uint8Array>;
+export type SealFormRenderer = typeof renderSealCollectionForm;
 
 type DraftContent = Partial<Pick<RevisionRow, "basic_info" | "invoicing_info" | "attachments" | "ocr_comparison">>;
 

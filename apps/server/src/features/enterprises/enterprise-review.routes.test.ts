@@ -15,7 +15,7 @@ import {
   organizationProfile,
 } from "../../../test/support/factories";
 import { makeResidentId, nextMobile, nextSeq } from "../../../test/support/identifiers";
-import { boundUser } from "../../../test/support/journeys";
+import { boundUser, lastSmsTo } from "../../../test/support/journeys";
 import { createTestApp, type TestApp, TestClock } from "../../../test/support/test-app";
 
 let t: TestApp;
@@ -56,15 +56,7 @@ async function submitted(): Promise<Applicant> {
 
 const review = (id: string, action = "") => `/api/v1/console/enterprise-reviews/${id}${action}`;
 
-async function lastSms(mobile: string) {
-  return t.ctx.database.db
-    .selectFrom("sms_messages")
-    .select(["template", "content"])
-    .where("mobile", "=", mobile)
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-}
+const lastSms = (mobile: string) => lastSmsTo(t.ctx, mobile);
 
 beforeAll(async () => {
   t = await createTestApp({ withCatalog: true, clock });

@@ -13,7 +13,7 @@ import {
   personalProfile,
 } from "../../../test/support/factories";
 import { makeResidentId, makeUscc, nextMobile, nextSeq } from "../../../test/support/identifiers";
-import { boundUser, signedIn } from "../../../test/support/journeys";
+import { boundUser, lastSmsTo, signedIn } from "../../../test/support/journeys";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 
 let t: TestApp;
@@ -44,15 +44,7 @@ async function sessionUser(client: ApiClient) {
   };
 }
 
-async function lastSms(mobile: string) {
-  return t.ctx.database.db
-    .selectFrom("sms_messages")
-    .select(["template", "content"])
-    .where("mobile", "=", mobile)
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-}
+const lastSms = (mobile: string) => lastSmsTo(t.ctx, mobile);
 
 async function auditOf(identityId: string) {
   const rows = await t.ctx.database.db
