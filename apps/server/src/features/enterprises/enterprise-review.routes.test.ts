@@ -258,4 +258,17 @@ describe("the age of a submission", () => {
     expect(later.items).toHaveLength(1);
     expect(later.items[0]).toMatchObject({ workingDaysWaiting: 2, overdue: true });
   });
+
+  it("a claim left undecided for four hours lapses: another reviewer takes the revision over", async () => {
+    const a = await submitted();
+    const [first, second] = await Promise.all([staffClient(t, "reviewer"), staffClient(t, "reviewer")]);
+    expect((await first.post(review(a.revisionId, "/claim"))).statusCode).toBe(200);
+    expectError(await second.post(review(a.revisionId, "/claim")), 409, "REVIEW_CLAIMED_BY_OTHER");
+    clock.advance(4 * 3_600_000 + 60_000);
+    expect(((await second.get(review(a.revisionId))).json() as ReviewDetail).claim).toBeNull();
+    const takeover = await second.post(review(a.revisionId, "/claim"));
+    expect(takeover.statusCode, takeover.body).toBe(200);
+    expectError(await first.post(review(a.revisionId, "/approve")), 403, "FORBIDDEN");
+    expect((await second.post(review(a.revisionId, "/approve"))).statusCode).toBe(200);
+  });
 });

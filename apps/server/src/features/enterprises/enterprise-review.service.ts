@@ -11,6 +11,7 @@ import type { UnitOfWork } from "../../db/unit-of-work";
 import { transition } from "../../kernel/transition";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
+import { HOUR } from "../../shared/rate-limit";
 import { workingDaysElapsed } from "../../shared/working-days";
 import { recordAudit } from "../audit/audit";
 import type { SmsService } from "../notifications/sms.service";
@@ -34,6 +35,9 @@ import { revisionChanges } from "./revision-changes";
 
 /** The review target: decided by the end of the working day after submission (age ≤ 1, shared/working-days.ts). */
 const TARGET_WORKING_DAYS = 1;
+
+/** A claim left undecided this long lapses: another reviewer may take the revision over (and the queue says so). */
+const CLAIM_LAPSES_AFTER_MS = 4 * HOUR;
 
 type Reviewer = Extract<Actor, { kind: "staff" }>;
 
@@ -71,10 +75,7 @@ export class EnterpriseReviewService {
           submittedAt: r.submitted_at ?? "",
           ...waiting,
           isChange: r.approved_revision_id !== null && r.approved_revision_id !== r.id,
-          claim:
-            r.claimed_by_staff_id && r.claimed_at
-              ? { staffId: r.claimed_by_staff_id, staffName: r.claimer_name ?? "", claimedAt: r.claimed_at }
-              : null,
+          claim: this.liveClaim(r.claimed_by_staff_id, r.claimed_at, r.claimer_name ?? "", now),
           reviewedAt: r.reviewed_at,
           reviewerName: r.reviewer_name,
         };
@@ -92,7 +93,8 @@ export class EnterpriseReviewService {
       const revision = await this.submitted(trx, revisionId);
       if (revision.status !== "pending_review") throw new AppError("REVIEW_NOT_PENDING");
       const now = clock.now();
-      if (!(await claimRevision(trx, revisionId, actor.staffId, now.toISOString()))) {
+      const lapsedBefore = new Date(now.getTime() - CLAIM_LAPSES_AFTER_MS).toISOString();
+      if (!(await claimRevision(trx, revisionId, { staffId: actor.staffId, at: now.toISOString(), lapsedBefore }))) {
         const holder = revision.claimed_by_staff_id && (await findStaffName(trx, revision.claimed_by_staff_id));
         throw new AppError(
           "REVIEW_CLAIMED_BY_OTHER",
@@ -241,6 +243,12 @@ export class EnterpriseReviewService {
     return revision;
   }
 
+  /** The claim as shown: a lapsed one is no claim (any reviewer may take the revision). */
+  private liveClaim(staffId: string | null, claimedAt: string | null, staffName: string, now: Date) {
+    if (!staffId || !claimedAt || Date.parse(claimedAt) < now.getTime() - CLAIM_LAPSES_AFTER_MS) return null;
+    return { staffId, staffName, claimedAt };
+  }
+
   private waiting(submittedAt: string | null, until: Date) {
     const days = submittedAt ? workingDaysElapsed(new Date(submittedAt), until) : 0;
     return { workingDaysWaiting: days, overdue: days > TARGET_WORKING_DAYS };
@@ -262,14 +270,12 @@ export class EnterpriseReviewService {
       revision: view,
       submittedBy: { name: applicant?.name ?? null, mobileMasked: applicant ? maskMobile(applicant.mobile) : "***" },
       ...this.waiting(revision.submitted_at, pending ? clock.now() : new Date(revision.reviewed_at ?? clock.now())),
-      claim:
-        revision.claimed_by_staff_id && revision.claimed_at
-          ? {
-              staffId: revision.claimed_by_staff_id,
-              staffName: claimer?.display_name ?? "",
-              claimedAt: revision.claimed_at,
-            }
-          : null,
+      claim: this.liveClaim(
+        revision.claimed_by_staff_id,
+        revision.claimed_at,
+        claimer?.display_name ?? "",
+        clock.now(),
+      ),
       changes:
         inForce && pending ? revisionChanges(await views.revision(db, inForce, { revealPersonal: true }), view) : null,
       history: history.map((h) => ({

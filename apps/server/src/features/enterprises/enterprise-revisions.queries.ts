@@ -60,14 +60,27 @@ export async function updateDraft(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Takes the claim when nobody (or this reviewer) holds it, in one statement: of two reviewers one wins. */
-export async function claimRevision(db: DbOrTx, id: string, staffId: string, at: string): Promise<boolean> {
+/**
+ * Takes the claim when nobody holds it, this reviewer does, or the holder's claim lapsed (claimed before
+ * `lapsedBefore`), in one statement: of two reviewers one wins.
+ */
+export async function claimRevision(
+  db: DbOrTx,
+  id: string,
+  claim: { staffId: string; at: string; lapsedBefore: string },
+): Promise<boolean> {
   const result = await db
     .updateTable("enterprise_revisions")
-    .set({ claimed_by_staff_id: staffId, claimed_at: at })
+    .set({ claimed_by_staff_id: claim.staffId, claimed_at: claim.at })
     .where("id", "=", id)
     .where("status", "=", "pending_review")
-    .where((eb) => eb.or([eb("claimed_by_staff_id", "is", null), eb("claimed_by_staff_id", "=", staffId)]))
+    .where((eb) =>
+      eb.or([
+        eb("claimed_by_staff_id", "is", null),
+        eb("claimed_by_staff_id", "=", claim.staffId),
+        eb("claimed_at", "<", claim.lapsedBefore),
+      ]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
