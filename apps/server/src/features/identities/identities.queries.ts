@@ -77,6 +77,18 @@ export function findIdentityForDecision(db: DbOrTx, identityId: string) {
     .executeTakeFirst();
 }
 
+/** The administrator applications of an enterprise still waiting, with the applicants' mobiles. */
+export function listPendingAdminApplications(db: DbOrTx, enterpriseId: string) {
+  return db
+    .selectFrom("identities")
+    .innerJoin("users", "users.id", "identities.user_id")
+    .select(["identities.id", "identities.user_id", "users.mobile"])
+    .where("identities.enterprise_id", "=", enterpriseId)
+    .where("identities.role", "=", "admin")
+    .where("identities.status", "=", "pending")
+    .execute();
+}
+
 /** 人员管理: one page of the people holding a pending or active identity in the enterprise, earliest first. */
 export async function pageEnterprisePeople(db: DbOrTx, enterpriseId: string, page: number, pageSize: number) {
   const open = (qb: typeof db) =>

@@ -271,6 +271,19 @@ describe("administrator applications (the operator decides)", () => {
     expect(rejected.json()).toEqual({ id: application.id, status: "rejected" });
   });
 
+  it("approving one administrator turns down the enterprise's other applications, each told by SMS", async () => {
+    const enterprise = await buildEnterprise(t.ctx);
+    const target = { id: enterprise.id, name: enterprise.name, uscc: enterprise.uscc };
+    const [p1, p2] = await Promise.all([newPerson(), newPerson()]);
+    const chosen = (await applyFor(p1.client, "admin", target)).json().identity.id;
+    const other = (await applyFor(p2.client, "admin", target)).json().identity.id;
+    expect((await operator.post(`/api/v1/console/admin-applications/${chosen}/approve`)).statusCode).toBe(200);
+    const queue = (await operator.get("/api/v1/console/admin-applications?pageSize=100")).json();
+    expect(queue.items.map((a: { identityId: string }) => a.identityId)).not.toContain(other);
+    expect(await auditOf(other)).toEqual(["user:identity.applied", "staff:identity.rejected"]);
+    expect((await lastSms(p2.mobile))?.content).toContain("管理员身份申请未通过，原因：该企业已有管理员");
+  });
+
   it("two applications for one enterprise approved at once: exactly one administrator", async () => {
     const enterprise = await buildEnterprise(t.ctx);
     const target = { id: enterprise.id, name: enterprise.name, uscc: enterprise.uscc };

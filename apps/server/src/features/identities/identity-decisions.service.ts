@@ -1,3 +1,4 @@
+import type { Tx } from "../../db/database";
 import type { IdentityRole, IdentityStatus } from "../../db/schema";
 import type { UnitOfWork } from "../../db/unit-of-work";
 import { transition } from "../../kernel/transition";
@@ -6,7 +7,7 @@ import type { Clock } from "../../shared/clock";
 import type { SmsService } from "../notifications/sms.service";
 import type { Actor } from "../policy/actor";
 import { ROLE_NAMES } from "./identities.audit";
-import { findActiveAdmin, findIdentityForDecision } from "./identities.queries";
+import { findActiveAdmin, findIdentityForDecision, listPendingAdminApplications } from "./identities.queries";
 import { identityMachine } from "./identities.states";
 
 /** An identity as the policy decides on it (identity.decide, identity.remove, identity.switch). */
@@ -106,7 +107,41 @@ export class IdentityDecisions {
         role: ROLE_NAMES[role],
         result: change.result,
       });
+      if (change.to === "active" && role === "admin" && enterpriseId) {
+        await this.turnDownOtherAdminApplications(trx, actor, identity, now);
+      }
     });
     return { id: identity.id, status: change.to };
+  }
+
+  /** 管理员身份唯一: once one administrator is approved, the enterprise's other applications are answered too. */
+  private async turnDownOtherAdminApplications(trx: Tx, actor: Decider, approved: LoadedIdentity, now: Date) {
+    const reason = "该企业已有管理员";
+    const at = now.toISOString();
+    for (const other of await listPendingAdminApplications(trx, approved.enterpriseId ?? "")) {
+      await transition(trx, identityMachine, {
+        id: other.id,
+        from: "pending",
+        to: "rejected",
+        set: {
+          decided_by_user_id: actor.kind === "user" ? actor.userId : null,
+          decided_by_staff_id: actor.kind === "staff" ? actor.staffId : null,
+          decided_at: at,
+          decision_reason: reason,
+          updated_at: at,
+        },
+        audit: {
+          actor,
+          action: "identity.rejected",
+          data: { userId: other.user_id, enterpriseId: approved.enterpriseId, role: "admin", reason },
+        },
+        at: now,
+      });
+      await this.deps.sms.queue(trx, other.mobile, "identity_decision", {
+        enterprise: approved.enterpriseName ?? "平台",
+        role: ROLE_NAMES.admin,
+        result: `申请未通过，原因：${reason}`,
+      });
+    }
   }
 }
