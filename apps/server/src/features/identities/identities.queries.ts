@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../../db/database";
+import type { DbOrTx, Tx } from "../../db/database";
 import { prepared } from "../../db/prepared";
 import type { IdentitiesTable } from "../../db/schema";
 
@@ -75,6 +75,18 @@ export function findIdentityForDecision(db: DbOrTx, identityId: string) {
     ])
     .where("identities.id", "=", identityId)
     .executeTakeFirst();
+}
+
+/**
+ * Decisions on one enterprise's administrator go one after another: a no-op UPDATE of its row, the first
+ * statement of the transaction, holds the row on PostgreSQL (SQLite runs one writer at a time anyway).
+ */
+export async function lockEnterpriseForAdminDecision(trx: Tx, enterpriseId: string): Promise<void> {
+  await trx
+    .updateTable("enterprises")
+    .set((eb) => ({ updated_at: eb.ref("updated_at") }))
+    .where("id", "=", enterpriseId)
+    .execute();
 }
 
 /** The administrator applications of an enterprise still waiting, with the applicants' mobiles. */

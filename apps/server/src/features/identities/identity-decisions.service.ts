@@ -7,7 +7,12 @@ import type { Clock } from "../../shared/clock";
 import type { SmsService } from "../notifications/sms.service";
 import type { Actor } from "../policy/actor";
 import { ROLE_NAMES } from "./identities.audit";
-import { findActiveAdmin, findIdentityForDecision, listPendingAdminApplications } from "./identities.queries";
+import {
+  findActiveAdmin,
+  findIdentityForDecision,
+  listPendingAdminApplications,
+  lockEnterpriseForAdminDecision,
+} from "./identities.queries";
 import { identityMachine } from "./identities.states";
 
 /** An identity as the policy decides on it (identity.decide, identity.remove, identity.switch). */
@@ -74,7 +79,9 @@ export class IdentityDecisions {
     const from = change.removal ? identity.status : "pending";
     const { userId, enterpriseId, role } = identity;
     await this.deps.database.transaction(async (trx) => {
-      // 管理员身份唯一: checked here for a clear answer; the unique index settles a race (STATE_CONFLICT).
+      // 管理员身份唯一: decisions on an enterprise's administrator one at a time (approving one turns the others
+      // down), checked here for a clear answer; the unique index still settles any other race (STATE_CONFLICT).
+      if (role === "admin" && enterpriseId) await lockEnterpriseForAdminDecision(trx, enterpriseId);
       if (change.to === "active" && role === "admin" && enterpriseId && (await findActiveAdmin(trx, enterpriseId))) {
         throw new AppError("ENTERPRISE_HAS_ADMIN");
       }
