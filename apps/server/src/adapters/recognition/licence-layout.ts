@@ -130,7 +130,8 @@ function continuation(value: Placed, boxes: Placed[]): string {
   let last = value;
   for (;;) {
     const next = boxes.find((other) => {
-      if (other === last || isLabel(other.text)) return false;
+      // The registration authority's seal (…登记专用章) is pressed over the address: its inscription is no part of it.
+      if (other === last || isLabel(other.text) || other.text.includes("专用章")) return false;
       const dx = other.cx - other.halfWidth - (last.cx - last.halfWidth);
       const dy = other.cy - last.cy;
       return dy > 0.6 * last.height && dy < 1.9 * last.height && Math.abs(dx) < 1.2 * last.height;
@@ -199,14 +200,47 @@ function codeShapes(text: string): string[] {
     });
 }
 
-/** The first code on the licence that has exactly one reading with a valid USCC check character. */
-export function findUscc(texts: string[]): string | null {
-  for (const text of texts) {
-    for (const shape of codeShapes(text)) {
-      const valid = new Set(readings(shape).filter(isValidUscc));
-      const [only] = valid;
-      if (only && valid.size === 1) return only;
-    }
+/** The one valid code among the readings of `texts`, or null when none or several are valid. */
+function onlyValidCode(texts: string[]): string | null {
+  const valid = new Set(
+    texts.flatMap((text) => codeShapes(text).flatMap((shape) => readings(shape).filter(isValidUscc))),
+  );
+  const [only] = valid;
+  return only && valid.size === 1 ? only : null;
+}
+
+/** A character read with less than this probability may be the recogniser's second choice instead. */
+const DOUBTFUL = 0.8;
+/** At most this many of a line's most doubtful characters are tried as their second choice, one at a time. */
+const MAX_DOUBTS = 3;
+
+type CodeLine = Pick<OcrLine, "text" | "confidence" | "runnerUp">;
+
+/** The line read again with one doubtful character replaced by the recogniser's second choice there. */
+function secondChoices(line: CodeLine): string[] {
+  const chars = [...line.text];
+  const { confidence = [], runnerUp = [] } = line;
+  return chars
+    .map((_, i) => i)
+    .filter((i) => (confidence[i] ?? 1) < DOUBTFUL && runnerUp[i])
+    .sort((a, b) => (confidence[a] ?? 1) - (confidence[b] ?? 1))
+    .slice(0, MAX_DOUBTS)
+    .map((i) => chars.map((c, j) => (j === i ? runnerUp[i] : c)).join(""));
+}
+
+/**
+ * The first code on the licence that has exactly one reading with a valid USCC check character; failing that,
+ * a line whose doubtful characters, read as the recogniser's second choice one at a time, give exactly one.
+ */
+export function findUscc(lines: CodeLine[]): string | null {
+  for (const line of lines) {
+    const code = onlyValidCode([line.text]);
+    if (code) return code;
+  }
+  for (const line of lines) {
+    if (!codeShapes(line.text).length) continue;
+    const code = onlyValidCode(secondChoices(line));
+    if (code) return code;
   }
   return null;
 }
@@ -227,6 +261,10 @@ const CAPITAL_LOOKALIKES: Record<string, string> = {
   任: "伍",
   们: "佰",
   百: "佰",
+  伯: "佰",
+  作: "仟",
+  件: "仟",
+  鉴: "整",
   千: "仟",
   十: "拾",
   别: "捌",
@@ -245,7 +283,8 @@ const NORMALISE: Record<LabelledField, (text: string) => string | null> = {
   name: fullWidth,
   companyType: (text) => correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、"))),
   // A person's name starts with a surname: a dash or 一 before it is a stroke of the frame or a stray mark.
-  legalRepresentative: (text) => text.replace(/^[-—―–一_·.]+/, "") || null,
+  // 人 is no surname: a leading one is the label's last character (法定代表 | 人张三, as the detector split it).
+  legalRepresentative: (text) => text.replace(/^[-—―–一_·.]+/, "").replace(/^人/, "") || null,
   registeredCapital: (text) => [...text].map((c) => CAPITAL_LOOKALIKES[c] ?? c).join(""),
   address: (text) => correctDivision(fullWidth(text).replace(/[（(\-—_.,，、]+$/, "")),
   establishedOn: (text) => {
@@ -263,7 +302,7 @@ export function extractLicenceFields(lines: OcrLine[]): LicenceFields {
   };
   return {
     name: read("name"),
-    uscc: findUscc(boxes.map((box) => box.text)),
+    uscc: findUscc(lines),
     legalRepresentative: read("legalRepresentative"),
     registeredCapital: read("registeredCapital"),
     address: read("address"),
