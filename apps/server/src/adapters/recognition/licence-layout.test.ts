@@ -93,6 +93,13 @@ describe("closed vocabularies", () => {
     expect(read("类型", "外星公司").companyType).toBe("外星公司");
   });
 
+  it("takes the recogniser's second choice for a capital character outside the numerals, when it is one", () => {
+    const value = { ...line("壹仟低佰万元整", 180, 0, 400), runnerUp: ["", "", "伍", "", "", "", ""] };
+    expect(extractLicenceFields([line("注册资本", 0, 0, 112), value]).registeredCapital).toBe("壹仟伍佰万元整");
+    const unsure = { ...line("壹仟低佰万元整", 180, 0, 400), runnerUp: ["", "", "但", "", "", "", ""] };
+    expect(extractLicenceFields([line("注册资本", 0, 0, 112), unsure]).registeredCapital).toBe("壹仟低佰万元整");
+  });
+
   it("takes a label misread by one character when no other label is as near", () => {
     expect(read("注用资本", "伍佰万元整").registeredCapital).toBe("伍佰万元整");
     expect(read("名标", "辽宁盛华科技有限公司").name).toBe("辽宁盛华科技有限公司");

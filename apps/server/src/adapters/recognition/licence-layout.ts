@@ -13,6 +13,8 @@ interface Placed {
   uy: number;
   height: number;
   halfWidth: number;
+  /** per character of `text`: the recogniser's second choice there ("" when none) */
+  runnerUp: string[];
 }
 
 type LabelledField = Exclude<keyof LicenceFields, "uscc">;
@@ -29,13 +31,20 @@ const ALL_LABELS = [...Object.values(LABELS).flat(), "经营范围", "营业期�
 
 const compact = (text: string) => text.replace(/[\s:：]/g, "");
 
+/** The line's text without spaces and colons, and the second choices of the characters that remain. */
+function compactReading(line: OcrLine): { text: string; runnerUp: string[] } {
+  const kept = [...line.text].map((char, i) => ({ char, second: line.runnerUp?.[i] ?? "" }));
+  const chars = kept.filter(({ char }) => compact(char));
+  return { text: chars.map(({ char }) => char).join(""), runnerUp: chars.map(({ second }) => second) };
+}
+
 function place(line: OcrLine): Placed {
   const [p0 = [0, 0], p1 = [0, 0], p2 = [0, 0], p3 = [0, 0]] = line.box;
   const dx = p1[0] - p0[0];
   const dy = p1[1] - p0[1];
   const length = Math.hypot(dx, dy) || 1;
   return {
-    text: compact(line.text),
+    ...compactReading(line),
     cx: (p0[0] + p1[0] + p2[0] + p3[0]) / 4,
     cy: (p0[1] + p1[1] + p2[1] + p3[1]) / 4,
     ux: dx / length,
@@ -142,14 +151,22 @@ function continuation(value: Placed, boxes: Placed[]): string {
   }
 }
 
-function readField(field: LabelledField, boxes: Placed[]): string | null {
+/** A field's value as read, with the recogniser's second choice for each of its characters. */
+interface Value {
+  text: string;
+  runnerUp: string[];
+}
+
+function readField(field: LabelledField, boxes: Placed[]): Value | null {
   for (const label of LABELS[field]) {
     const found = findLabel(label, boxes);
     if (!found) continue;
     const value = found.rest ? found.end : beside(found.end, boxes, 8);
     const text = found.rest || value?.text || "";
     if (!text || !value) continue;
-    return field === "address" ? text + continuation(value, boxes) : text;
+    // The rest of a label's box is the end of that box's text: its second choices are the last ones.
+    const runnerUp = value.runnerUp.slice(value.runnerUp.length - [...text].length);
+    return field === "address" ? { text: text + continuation(value, boxes), runnerUp: [] } : { text, runnerUp };
   }
   return null;
 }
@@ -279,13 +296,29 @@ function closeBracket(text: string): string {
 
 const fullWidth = (text: string) => text.replace(/\(/g, "（").replace(/\)/g, "）").replace(/,/g, "，");
 
+/** The characters 注册资本 is written in. */
+const CAPITAL_ALPHABET = new Set("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整人民币美");
+
+/**
+ * 注册资本 within its alphabet: a known lookalike is read as its numeral; another character outside the alphabet
+ * is replaced by the recogniser's second choice there when that is inside it.
+ */
+function readCapital({ text, runnerUp }: Value): string {
+  return [...text]
+    .map((c, i) => {
+      const second = runnerUp[i] ?? "";
+      return CAPITAL_LOOKALIKES[c] ?? (CAPITAL_ALPHABET.has(c) || !CAPITAL_ALPHABET.has(second) ? c : second);
+    })
+    .join("");
+}
+
 const NORMALISE: Record<LabelledField, (text: string) => string | null> = {
   name: fullWidth,
   companyType: (text) => correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、"))),
   // A person's name starts with a surname: a dash or 一 before it is a stroke of the frame or a stray mark.
   // 人 is no surname: a leading one is the label's last character (法定代表 | 人张三, as the detector split it).
   legalRepresentative: (text) => text.replace(/^[-—―–一_·.]+/, "").replace(/^人/, "") || null,
-  registeredCapital: (text) => [...text].map((c) => CAPITAL_LOOKALIKES[c] ?? c).join(""),
+  registeredCapital: (text) => text,
   address: (text) => correctDivision(fullWidth(text).replace(/[（(\-—_.,，、]+$/, "")),
   establishedOn: (text) => {
     const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
@@ -297,8 +330,9 @@ const NORMALISE: Record<LabelledField, (text: string) => string | null> = {
 export function extractLicenceFields(lines: OcrLine[]): LicenceFields {
   const boxes = lines.map(place).filter((box) => box.text);
   const read = (field: LabelledField) => {
-    const text = readField(field, boxes);
-    return text ? NORMALISE[field](text) : null;
+    const value = readField(field, boxes);
+    if (!value) return null;
+    return NORMALISE[field](field === "registeredCapital" ? readCapital(value) : value.text);
   };
   return {
     name: read("name"),
