@@ -29,7 +29,8 @@ const LABELS: Record<LabelledField, string[]> = {
 };
 const ALL_LABELS = [...Object.values(LABELS).flat(), "经营范围", "营业期限", "登记机关", "统一社会信用代码"];
 
-const compact = (text: string) => text.replace(/[\s:：]/g, "");
+// No licence prints an exclamation mark: one is the edge of a neighbouring character caught in a box's margin.
+const compact = (text: string) => text.replace(/[\s:：!！]/g, "");
 
 /** The line's text without spaces and colons, and the second choices of the characters that remain. */
 function compactReading(line: OcrLine): { text: string; runnerUp: string[] } {
