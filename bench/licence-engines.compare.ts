@@ -7,7 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { fieldsRight, LICENCE_FIELDS, type LicenceKind, licenceCorpus } from "@lnca/licence-corpus";
-import { prepareLicenceImage } from "../apps/server/src/adapters/recognition/licence-image";
+import { prepareLicenceImage, type Sheet } from "../apps/server/src/adapters/recognition/licence-image";
 import { extractLicenceFields } from "../apps/server/src/adapters/recognition/licence-layout";
 import type { OcrLine } from "../apps/server/src/adapters/recognition/ocr-line";
 import { PaddleEngine } from "../apps/server/src/adapters/recognition/paddle-engine";
@@ -71,9 +71,9 @@ function tesseract(png: Buffer): OcrLine[] {
 
 const count = Number(process.argv[2] ?? 10);
 const paddle = await PaddleEngine.load();
-const engines: Record<string, (png: Buffer) => Promise<OcrLine[]>> = {
-  paddleocr: (png) => paddle.read(png),
-  tesseract: async (png) => tesseract(png),
+const engines: Record<string, (sheet: Sheet) => Promise<OcrLine[]>> = {
+  paddleocr: (sheet) => paddle.read(sheet),
+  tesseract: async (sheet) => tesseract(sheet.png),
 };
 for (const kind of ["clean", "hard"] as LicenceKind[]) {
   const corpus = licenceCorpus(count, kind, 1000);

@@ -5,6 +5,14 @@ export const SHEET_WIDTH = 1600;
 
 type Point = [number, number];
 
+/** The straightened licence: PNG bytes for the detector, raw RGB pixels to cut each line from. */
+export interface Sheet {
+  png: Buffer;
+  rgb: Buffer;
+  width: number;
+  height: number;
+}
+
 interface Rgb {
   data: Buffer;
   width: number;
@@ -14,39 +22,45 @@ interface Rgb {
 /**
  * Gets a photo or scan ready for the OCR: upright by its EXIF, the red seal taken out by its colour (the ink
  * under it stays: only pixels much redder than they are green or blue go), the sheet found on its background
- * and its perspective undone onto an upright sheet SHEET_WIDTH wide. Returns PNG bytes.
+ * and its perspective undone onto an upright sheet SHEET_WIDTH wide.
  */
-export async function prepareLicenceImage(bytes: Uint8Array): Promise<Buffer> {
+export async function prepareLicenceImage(bytes: Uint8Array): Promise<Sheet> {
   const { data, info } = await sharp(bytes).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const image: Rgb = { data, width: info.width, height: info.height };
   removeSeal(image);
   const quad = sheetCorners(image);
   const straight = quad ? warp(image, quad) : image;
   const out = sharp(straight.data, { raw: { width: straight.width, height: straight.height, channels: 3 } });
-  const resized = quad ? out : out.resize({ width: SHEET_WIDTH });
-  return resized.png({ compressionLevel: 1 }).toBuffer();
+  const resized = await (quad ? out : out.resize({ width: SHEET_WIDTH })).raw().toBuffer({ resolveWithObject: true });
+  // The detector letterboxes its input to multiples of 32 (centred), which would shift its boxes off this
+  // sheet's pixels: the sheet is extended with paper at the bottom to a multiple of 32 instead.
+  const bottom = (32 - (resized.info.height % 32)) % 32;
+  const raw = { width: resized.info.width, height: resized.info.height, channels: 3 as const };
+  const { data: rgb, info: size } = await sharp(resized.data, { raw })
+    .extend({ bottom, background: "#ffffff" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const png = await sharp(rgb, { raw: { ...raw, height: size.height } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+  return { png, rgb, width: size.width, height: size.height };
 }
 
 /**
- * Takes the red seal out: red ink absorbs green and blue but lets red through, so under the seal the red channel
- * still shows what is beneath — paper bright, print dark. Reddish pixels become that grey (slightly lifted for
- * the light the ink takes from red as well); the black print under a seal stays, with its anti-aliased edges.
+ * Takes the red seal out: red ink absorbs green and blue but lets red through, so in the red channel the seal
+ * all but vanishes — paper bright, black print dark, under the seal as elsewhere. The whole picture becomes
+ * that grey (slightly lifted for the light the ink takes from red as well): a threshold on redness missed the
+ * seal's edges, which JPEG's halved colour resolution leaves pinkish grey over the print.
  */
 export function removeSeal(image: Rgb): void {
   const { data } = image;
   for (let i = 0; i < data.length; i += 3) {
-    const r = data[i] ?? 0;
-    if (r - Math.max(data[i + 1] ?? 0, data[i + 2] ?? 0) > SEAL_REDNESS) {
-      const grey = Math.min(255, r * 1.15);
-      data[i] = grey;
-      data[i + 1] = grey;
-      data[i + 2] = grey;
-    }
+    const grey = Math.min(255, (data[i] ?? 0) * 1.15);
+    data[i] = grey;
+    data[i + 1] = grey;
+    data[i + 2] = grey;
   }
 }
-
-/** How much redder than green and blue a pixel must be to count as seal ink. */
-const SEAL_REDNESS = 30;
 
 /**
  * The corners of the sheet (light paper on a darker surface), clockwise from top left, or null when the sheet

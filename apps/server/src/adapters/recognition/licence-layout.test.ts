@@ -67,10 +67,10 @@ describe("licence fields by layout", () => {
 
 describe("USCC", () => {
   it("reads letters outside the charset as the digits they resemble, and needs a valid check character", () => {
-    expect(findUscc(["91350100MO00100Y43"])).toBe("91350100M000100Y43");
-    expect(findUscc(["统一社会信用代码 9I350100M000100Y43"])).toBe("91350100M000100Y43");
-    expect(findUscc(["91350100M000100Y44"])).toBeNull();
-    expect(findUscc(["9135010OM000100Y4"])).toBeNull();
+    expect(findUscc([{ text: "91350100MO00100Y43" }])).toBe("91350100M000100Y43");
+    expect(findUscc([{ text: "统一社会信用代码 9I350100M000100Y43" }])).toBe("91350100M000100Y43");
+    expect(findUscc([{ text: "91350100M000100Y44" }])).toBeNull();
+    expect(findUscc([{ text: "9135010OM000100Y4" }])).toBeNull();
   });
 });
 
@@ -93,6 +93,13 @@ describe("closed vocabularies", () => {
     expect(read("类型", "外星公司").companyType).toBe("外星公司");
   });
 
+  it("takes the recogniser's second choice for a capital character outside the numerals, when it is one", () => {
+    const value = { ...line("壹仟低佰万元整", 180, 0, 400), runnerUp: ["", "", "伍", "", "", "", ""] };
+    expect(extractLicenceFields([line("注册资本", 0, 0, 112), value]).registeredCapital).toBe("壹仟伍佰万元整");
+    const unsure = { ...line("壹仟低佰万元整", 180, 0, 400), runnerUp: ["", "", "但", "", "", "", ""] };
+    expect(extractLicenceFields([line("注册资本", 0, 0, 112), unsure]).registeredCapital).toBe("壹仟低佰万元整");
+  });
+
   it("takes a label misread by one character when no other label is as near", () => {
     expect(read("注用资本", "伍佰万元整").registeredCapital).toBe("伍佰万元整");
     expect(read("名标", "辽宁盛华科技有限公司").name).toBe("辽宁盛华科技有限公司");
@@ -102,10 +109,21 @@ describe("closed vocabularies", () => {
 describe("USCC misreadings", () => {
   it("tries each character an out-of-charset letter may stand for, and takes the code only when one reading is valid", () => {
     // O for Q (…HEQYGHW), a dot inside the code, an H split into 11.
-    expect(findUscc(["91210103FTMHEOYGHW"])).toBe("91210103FTMHEQYGHW");
-    expect(findUscc(["91210703NK5TRL.LH9Q"])).toBe("91210703NK5TRLLH9Q");
-    expect(findUscc(["912103025C5A9U11PYR"])).toBe("912103025C5A9UHPYR");
+    expect(findUscc([{ text: "91210103FTMHEOYGHW" }])).toBe("91210103FTMHEQYGHW");
+    expect(findUscc([{ text: "91210703NK5TRL.LH9Q" }])).toBe("91210703NK5TRLLH9Q");
+    expect(findUscc([{ text: "912103025C5A9U11PYR" }])).toBe("912103025C5A9UHPYR");
     // Too many letters to try: refused rather than guessed.
-    expect(findUscc(["91OIOIOIOIOIOIOIOI"])).toBeNull();
+    expect(findUscc([{ text: "91OIOIOIOIOIOIOIOI" }])).toBeNull();
+  });
+
+  it("reads a doubtful character as the recogniser's second choice when that alone makes the check valid", () => {
+    const doubtful = (at: number, confidence: number, second: string) => ({
+      text: "91350100M000100Y44",
+      confidence: Array.from({ length: 18 }, (_, i) => (i === at ? confidence : 0.99)),
+      runnerUp: Array.from({ length: 18 }, (_, i) => (i === at ? second : "")),
+    });
+    expect(findUscc([doubtful(17, 0.5, "3")])).toBe("91350100M000100Y43");
+    // A sure character is not second-guessed.
+    expect(findUscc([doubtful(17, 0.95, "3")])).toBeNull();
   });
 });

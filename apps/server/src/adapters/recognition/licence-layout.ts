@@ -13,6 +13,8 @@ interface Placed {
   uy: number;
   height: number;
   halfWidth: number;
+  /** per character of `text`: the recogniser's second choice there ("" when none) */
+  runnerUp: string[];
 }
 
 type LabelledField = Exclude<keyof LicenceFields, "uscc">;
@@ -27,7 +29,15 @@ const LABELS: Record<LabelledField, string[]> = {
 };
 const ALL_LABELS = [...Object.values(LABELS).flat(), "经营范围", "营业期限", "登记机关", "统一社会信用代码"];
 
-const compact = (text: string) => text.replace(/[\s:：]/g, "");
+// No licence prints an exclamation mark: one is the edge of a neighbouring character caught in a box's margin.
+const compact = (text: string) => text.replace(/[\s:：!！]/g, "");
+
+/** The line's text without spaces and colons, and the second choices of the characters that remain. */
+function compactReading(line: OcrLine): { text: string; runnerUp: string[] } {
+  const kept = [...line.text].map((char, i) => ({ char, second: line.runnerUp?.[i] ?? "" }));
+  const chars = kept.filter(({ char }) => compact(char));
+  return { text: chars.map(({ char }) => char).join(""), runnerUp: chars.map(({ second }) => second) };
+}
 
 function place(line: OcrLine): Placed {
   const [p0 = [0, 0], p1 = [0, 0], p2 = [0, 0], p3 = [0, 0]] = line.box;
@@ -35,7 +45,7 @@ function place(line: OcrLine): Placed {
   const dy = p1[1] - p0[1];
   const length = Math.hypot(dx, dy) || 1;
   return {
-    text: compact(line.text),
+    ...compactReading(line),
     cx: (p0[0] + p1[0] + p2[0] + p3[0]) / 4,
     cy: (p0[1] + p1[1] + p2[1] + p3[1]) / 4,
     ux: dx / length,
@@ -130,7 +140,8 @@ function continuation(value: Placed, boxes: Placed[]): string {
   let last = value;
   for (;;) {
     const next = boxes.find((other) => {
-      if (other === last || isLabel(other.text)) return false;
+      // The registration authority's seal (…登记专用章) is pressed over the address: its inscription is no part of it.
+      if (other === last || isLabel(other.text) || other.text.includes("专用章")) return false;
       const dx = other.cx - other.halfWidth - (last.cx - last.halfWidth);
       const dy = other.cy - last.cy;
       return dy > 0.6 * last.height && dy < 1.9 * last.height && Math.abs(dx) < 1.2 * last.height;
@@ -141,14 +152,22 @@ function continuation(value: Placed, boxes: Placed[]): string {
   }
 }
 
-function readField(field: LabelledField, boxes: Placed[]): string | null {
+/** A field's value as read, with the recogniser's second choice for each of its characters. */
+interface Value {
+  text: string;
+  runnerUp: string[];
+}
+
+function readField(field: LabelledField, boxes: Placed[]): Value | null {
   for (const label of LABELS[field]) {
     const found = findLabel(label, boxes);
     if (!found) continue;
     const value = found.rest ? found.end : beside(found.end, boxes, 8);
     const text = found.rest || value?.text || "";
     if (!text || !value) continue;
-    return field === "address" ? text + continuation(value, boxes) : text;
+    // The rest of a label's box is the end of that box's text: its second choices are the last ones.
+    const runnerUp = value.runnerUp.slice(value.runnerUp.length - [...text].length);
+    return field === "address" ? { text: text + continuation(value, boxes), runnerUp: [] } : { text, runnerUp };
   }
   return null;
 }
@@ -199,14 +218,47 @@ function codeShapes(text: string): string[] {
     });
 }
 
-/** The first code on the licence that has exactly one reading with a valid USCC check character. */
-export function findUscc(texts: string[]): string | null {
-  for (const text of texts) {
-    for (const shape of codeShapes(text)) {
-      const valid = new Set(readings(shape).filter(isValidUscc));
-      const [only] = valid;
-      if (only && valid.size === 1) return only;
-    }
+/** The one valid code among the readings of `texts`, or null when none or several are valid. */
+function onlyValidCode(texts: string[]): string | null {
+  const valid = new Set(
+    texts.flatMap((text) => codeShapes(text).flatMap((shape) => readings(shape).filter(isValidUscc))),
+  );
+  const [only] = valid;
+  return only && valid.size === 1 ? only : null;
+}
+
+/** A character read with less than this probability may be the recogniser's second choice instead. */
+const DOUBTFUL = 0.8;
+/** At most this many of a line's most doubtful characters are tried as their second choice, one at a time. */
+const MAX_DOUBTS = 3;
+
+type CodeLine = Pick<OcrLine, "text" | "confidence" | "runnerUp">;
+
+/** The line read again with one doubtful character replaced by the recogniser's second choice there. */
+function secondChoices(line: CodeLine): string[] {
+  const chars = [...line.text];
+  const { confidence = [], runnerUp = [] } = line;
+  return chars
+    .map((_, i) => i)
+    .filter((i) => (confidence[i] ?? 1) < DOUBTFUL && runnerUp[i])
+    .sort((a, b) => (confidence[a] ?? 1) - (confidence[b] ?? 1))
+    .slice(0, MAX_DOUBTS)
+    .map((i) => chars.map((c, j) => (j === i ? runnerUp[i] : c)).join(""));
+}
+
+/**
+ * The first code on the licence that has exactly one reading with a valid USCC check character; failing that,
+ * a line whose doubtful characters, read as the recogniser's second choice one at a time, give exactly one.
+ */
+export function findUscc(lines: CodeLine[]): string | null {
+  for (const line of lines) {
+    const code = onlyValidCode([line.text]);
+    if (code) return code;
+  }
+  for (const line of lines) {
+    if (!codeShapes(line.text).length) continue;
+    const code = onlyValidCode(secondChoices(line));
+    if (code) return code;
   }
   return null;
 }
@@ -227,6 +279,10 @@ const CAPITAL_LOOKALIKES: Record<string, string> = {
   任: "伍",
   们: "佰",
   百: "佰",
+  伯: "佰",
+  作: "仟",
+  件: "仟",
+  鉴: "整",
   千: "仟",
   十: "拾",
   别: "捌",
@@ -241,12 +297,29 @@ function closeBracket(text: string): string {
 
 const fullWidth = (text: string) => text.replace(/\(/g, "（").replace(/\)/g, "）").replace(/,/g, "，");
 
+/** The characters 注册资本 is written in. */
+const CAPITAL_ALPHABET = new Set("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整人民币美");
+
+/**
+ * 注册资本 within its alphabet: a known lookalike is read as its numeral; another character outside the alphabet
+ * is replaced by the recogniser's second choice there when that is inside it.
+ */
+function readCapital({ text, runnerUp }: Value): string {
+  return [...text]
+    .map((c, i) => {
+      const second = runnerUp[i] ?? "";
+      return CAPITAL_LOOKALIKES[c] ?? (CAPITAL_ALPHABET.has(c) || !CAPITAL_ALPHABET.has(second) ? c : second);
+    })
+    .join("");
+}
+
 const NORMALISE: Record<LabelledField, (text: string) => string | null> = {
   name: fullWidth,
   companyType: (text) => correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、"))),
   // A person's name starts with a surname: a dash or 一 before it is a stroke of the frame or a stray mark.
-  legalRepresentative: (text) => text.replace(/^[-—―–一_·.]+/, "") || null,
-  registeredCapital: (text) => [...text].map((c) => CAPITAL_LOOKALIKES[c] ?? c).join(""),
+  // 人 is no surname: a leading one is the label's last character (法定代表 | 人张三, as the detector split it).
+  legalRepresentative: (text) => text.replace(/^[-—―–一_·.]+/, "").replace(/^人/, "") || null,
+  registeredCapital: (text) => text,
   address: (text) => correctDivision(fullWidth(text).replace(/[（(\-—_.,，、]+$/, "")),
   establishedOn: (text) => {
     const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
@@ -258,12 +331,13 @@ const NORMALISE: Record<LabelledField, (text: string) => string | null> = {
 export function extractLicenceFields(lines: OcrLine[]): LicenceFields {
   const boxes = lines.map(place).filter((box) => box.text);
   const read = (field: LabelledField) => {
-    const text = readField(field, boxes);
-    return text ? NORMALISE[field](text) : null;
+    const value = readField(field, boxes);
+    if (!value) return null;
+    return NORMALISE[field](field === "registeredCapital" ? readCapital(value) : value.text);
   };
   return {
     name: read("name"),
-    uscc: findUscc(boxes.map((box) => box.text)),
+    uscc: findUscc(lines),
     legalRepresentative: read("legalRepresentative"),
     registeredCapital: read("registeredCapital"),
     address: read("address"),

@@ -2,4 +2,8 @@
 export interface OcrLine {
   text: string;
   box: [number, number][];
+  /** per character of `text` (as code points): the recogniser's probability for it */
+  confidence?: number[];
+  /** per character of `text`: the recogniser's second choice at that place ("" when none) */
+  runnerUp?: string[];
 }
