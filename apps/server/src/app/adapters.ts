@@ -63,7 +63,7 @@ export async function createAdapters(deps: {
   };
 }
 
-/** PaddleOCR in worker threads; with LICENCE_OCR_WARM_UP the models load at start instead of on first use. */
+/** PaddleOCR in child processes; with LICENCE_OCR_WARM_UP the models load at start instead of on first use. */
 function licenceRecognizer(config: AppConfig, logger: Logger): LicenceRecognizer {
   const recognizer = new PaddleLicenceRecognizer({
     workers: config.licenceRecognition.workers,

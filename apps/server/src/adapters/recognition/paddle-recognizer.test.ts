@@ -2,7 +2,7 @@ import { fieldsRight, type LicenceKind, licenceCorpus } from "@lnca/licence-corp
 import { afterAll, describe, expect, it } from "vitest";
 import { PaddleLicenceRecognizer } from "./paddle-recognizer";
 
-// The real models in a worker thread on generated licences; `npm run bench` runs a larger corpus.
+// The real models in a recognition process on generated licences; `npm run bench` runs a larger corpus.
 const recognizer = new PaddleLicenceRecognizer({ workers: 1, timeoutMs: 120_000, maxQueue: 4 });
 afterAll(() => recognizer.close());
 

@@ -1,13 +1,14 @@
-import { Worker } from "node:worker_threads";
+import { type ChildProcess, fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { extractLicenceFields } from "./licence-layout";
 import type { LicenceFields, LicenceRecognizer } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
 import type { WorkerReply, WorkerRequest } from "./recognition-worker";
 
 export interface RecognitionOptions {
-  /** recognition threads, each with its own copy of the models (~0.5–0.9 GB at peak) */
+  /** recognition processes, each with its own copy of the models (~0.5–0.9 GB at peak) */
   workers: number;
-  /** a licence not read within this time is given up, and its thread restarted */
+  /** a licence not read within this time is given up, and its process killed and restarted */
   timeoutMs: number;
   /** licences waiting for a thread beyond this are refused at once */
   maxQueue: number;
@@ -23,13 +24,13 @@ interface Job {
 }
 
 interface Slot {
-  worker: Worker | null;
+  worker: ChildProcess | null;
   job: Job | null;
   timer: NodeJS.Timeout | null;
 }
 
 /**
- * PaddleOCR PP-OCRv4 in worker threads (docs/LICENCE-RECOGNITION.md). Threads start on first use; at most
+ * PaddleOCR PP-OCRv4 in child processes (docs/LICENCE-RECOGNITION.md). They start on first use; at most
  * `workers` licences are read at once, the rest wait in a bounded queue; each read has a timeout.
  */
 export class PaddleLicenceRecognizer implements LicenceRecognizer {
@@ -78,24 +79,33 @@ export class PaddleLicenceRecognizer implements LicenceRecognizer {
       slot.timer = setTimeout(() => {
         void this.stop(slot, new RecognitionUnavailable(`no answer within ${this.options.timeoutMs} ms`));
       }, this.options.timeoutMs);
-      slot.worker.postMessage(job.request);
+      slot.worker.send(job.request);
     }
   }
 
-  private spawn(slot: Slot): Worker {
-    const worker = new Worker(new URL("./recognition-worker-entry.mjs", import.meta.url));
+  private spawn(slot: Slot): ChildProcess {
+    const entry = fileURLToPath(new URL("./recognition-worker-entry.mjs", import.meta.url));
+    // "advanced" serialisation carries the image bytes as they are; the child never keeps the server alive.
+    const worker = fork(entry, [], {
+      execArgv: [],
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     worker.unref();
+    worker.channel?.unref();
     worker.on("message", (reply: WorkerReply) => {
       const job = slot.job;
-      if (!job || job.request.id !== reply.id) return;
+      if (slot.worker !== worker || !job || job.request.id !== reply.id) return;
       this.finish(slot);
       if ("error" in reply) job.reject(new RecognitionUnavailable(reply.error));
       else job.resolve(reply.lines);
       this.dispatch();
     });
-    worker.on("error", (error) => {
-      void this.stop(slot, new RecognitionUnavailable(String(error)));
-    });
+    const lost = (why: string) => {
+      if (slot.worker === worker) void this.stop(slot, new RecognitionUnavailable(why));
+    };
+    worker.on("error", (error) => lost(String(error)));
+    worker.on("exit", (code, signal) => lost(`recognition process ended (${signal ?? code})`));
     return worker;
   }
 
@@ -111,7 +121,11 @@ export class PaddleLicenceRecognizer implements LicenceRecognizer {
     slot.worker = null;
     this.finish(slot);
     job?.reject(reason);
-    if (worker) await worker.terminate();
+    if (worker && worker.exitCode === null && worker.signalCode === null) {
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.kill("SIGKILL");
+      await exited;
+    }
     this.dispatch();
   }
 }

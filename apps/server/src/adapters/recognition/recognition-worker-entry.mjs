@@ -1,5 +1,5 @@
-// Worker threads do not inherit the TypeScript loader the server runs under: this entry registers tsx in the
-// thread, then loads the recognition worker itself.
+// The recognition process does not inherit the TypeScript loader the server runs under: this entry registers tsx,
+// then loads the recognition worker itself.
 import { register } from "tsx/esm/api";
 
 register();

@@ -1,8 +1,9 @@
 /**
- * The recognition thread: loads the models once (on the first licence, or on a warm-up), then reads licences one
- * at a time, so the server's event loop never runs the OCR.
+ * The recognition process: loads the models once (on the first licence, or on a warm-up), then reads licences one
+ * at a time, so the server's event loop never runs the OCR. A process of its own, not a worker thread: a licence
+ * that runs out of time is ended by killing it, and native code (onnxruntime) stopped mid-run can take down the
+ * process it runs in — that must never be the server.
  */
-import { parentPort } from "node:worker_threads";
 import { prepareLicenceImage } from "./licence-image";
 import type { OcrLine } from "./ocr-line";
 import { PaddleEngine } from "./paddle-engine";
@@ -12,13 +13,18 @@ export type WorkerReply = { id: number; lines: OcrLine[] } | { id: number; error
 
 let engine: Promise<PaddleEngine> | undefined;
 
-parentPort?.on("message", async (request: WorkerRequest) => {
+const reply = (message: WorkerReply) => process.send?.(message);
+
+process.on("message", async (request: WorkerRequest) => {
   try {
     engine ??= PaddleEngine.load();
     const loaded = await engine;
     const lines = request.kind === "read" ? await loaded.read(await prepareLicenceImage(request.image)) : [];
-    parentPort?.postMessage({ id: request.id, lines } satisfies WorkerReply);
+    reply({ id: request.id, lines });
   } catch (error) {
-    parentPort?.postMessage({ id: request.id, error: String(error) } satisfies WorkerReply);
+    reply({ id: request.id, error: String(error) });
   }
 });
+
+// The server went away (its IPC channel closed): nothing more to read.
+process.on("disconnect", () => process.exit(0));
