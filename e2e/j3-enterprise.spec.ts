@@ -220,7 +220,10 @@ test("企业信息: three steps, licence comparison, 印模采集表, 待审核 
   await page.getByRole("button", { name: "确定" }).click();
   await page.getByRole("button", { name: "下一步" }).click();
   await page.getByRole("button", { name: "提交审核" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "确定" }).click();
+  // As the first time: the confirmation is read (fully open) before 【确定】.
+  await expect(confirmation).toContainText(enterprise.uscc);
+  await expect(confirmation).toContainText("电子签章印模采集表.pdf");
+  await confirmation.getByRole("button", { name: "确定" }).click();
   await expect(page.getByTestId("enterprise-info-status")).toHaveText("待审核");
 
   // The reviewer sees what changed since the rejected version's history and approves.
