@@ -4,7 +4,7 @@ import { extractLicenceFields } from "../apps/server/src/adapters/recognition/li
 import { PaddleEngine } from "../apps/server/src/adapters/recognition/paddle-engine";
 
 /**
- * Field-by-field probe of the recognition pipeline in this process (no worker thread): which fields of which
+ * Field-by-field probe of the recognition pipeline in this process (no recognition process): which fields of which
  * licences are misread, and how. `tsx bench/licence-fields.probe.ts <kind> <count> <firstSeed>`.
  */
 const [kind = "hard", count = "20", first = "1000"] = process.argv.slice(2);

@@ -123,6 +123,8 @@ export class PaddleLicenceRecognizer implements LicenceRecognizer {
     job?.reject(reason);
     if (worker && worker.exitCode === null && worker.signalCode === null) {
       const exited = new Promise((resolve) => worker.once("exit", resolve));
+      // Held while it ends: an unreferenced child would let a script's event loop empty before "exit" arrives.
+      worker.ref();
       worker.kill("SIGKILL");
       await exited;
     }
