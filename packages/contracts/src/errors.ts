@@ -7,6 +7,7 @@ import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
 import { licenceErrors } from "./errors/licences";
 import { profileErrors } from "./errors/profile";
+import { renewalErrors } from "./errors/renewals";
 
 /**
  * Every error the platform returns, with its HTTP status and the zh-CN message users see.
@@ -22,6 +23,7 @@ export const errorCatalog = {
   ...identityErrors,
   ...profileErrors,
   ...licenceErrors,
+  ...renewalErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -12,4 +12,5 @@ export * from "./identities";
 export * from "./keybridge";
 export * from "./money";
 export * from "./profile";
+export * from "./renewals";
 export * from "./resources";

@@ -35,6 +35,7 @@ import type { EmailMessagesTable, SmsMessagesTable } from "../features/notificat
 import type { OutboxJobsTable } from "../features/outbox/outbox.schema";
 import type { PaymentsTable, RefundsTable } from "../features/payments/payments.schema";
 import type {
+  OrderNumberDaysTable,
   RenewalItemPlatformsTable,
   RenewalItemsTable,
   RenewalOrdersTable,
@@ -81,6 +82,7 @@ export interface Database {
   certificates: CertificatesTable;
   associations: AssociationsTable;
   ca_authorities: CaAuthoritiesTable;
+  order_number_days: OrderNumberDaysTable;
   renewal_orders: RenewalOrdersTable;
   renewal_items: RenewalItemsTable;
   renewal_item_platforms: RenewalItemPlatformsTable;

@@ -7,7 +7,7 @@ import { invoiceRequestMachine } from "../features/invoices/invoices.states";
 import { keyUpdateMachine } from "../features/keyupdates/keyupdates.states";
 import { smsMessageMachine } from "../features/notifications/notifications.states";
 import { outboxJobMachine } from "../features/outbox/outbox.states";
-import { paymentMachine } from "../features/payments/payments.states";
+import { paymentMachine, refundMachine } from "../features/payments/payments.states";
 import { renewalItemMachine, renewalOrderMachine } from "../features/renewals/renewals.states";
 import { defineMachine } from "./machine";
 
@@ -21,6 +21,7 @@ const machines = [
   renewalOrderMachine,
   renewalItemMachine,
   paymentMachine,
+  refundMachine,
   invoiceRequestMachine,
   keyUpdateMachine,
 ];

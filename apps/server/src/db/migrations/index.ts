@@ -13,6 +13,7 @@ import * as vendorCaAdapter from "./012_vendor_ca_adapter";
 import * as personalInformation from "./013_personal_information";
 import * as identityDecisions from "./014_identity_decisions";
 import * as enterpriseReview from "./015_enterprise_review";
+import * as renewalPayments from "./016_renewal_payments";
 
 /** Migrations in order; each is written once with Kysely's schema builder and runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "013_personal_information": personalInformation,
   "014_identity_decisions": identityDecisions,
   "015_enterprise_review": enterpriseReview,
+  "016_renewal_payments": renewalPayments,
 };

@@ -1,6 +1,7 @@
 /**
  * Payments of renewal orders and their refunds. Column conventions: db/schema.ts.
  */
+import type { Generated } from "kysely";
 import type { Nullable } from "../../db/column-types";
 
 export interface PaymentsTable {
@@ -13,6 +14,11 @@ export interface PaymentsTable {
   provider_trade_no: Nullable<string>;
   paid_at: Nullable<string>;
   last_notification: Nullable<string>;
+  /** What the cashier page shows again on reload: Alipay's page, WeChat's Native code. */
+  pay_url: Nullable<string>;
+  code_url: Nullable<string>;
+  /** When the provider was last asked about this payment (no notification came). */
+  queried_at: Nullable<string>;
   created_at: string;
   updated_at: string;
 }
@@ -25,6 +31,8 @@ export interface RefundsTable {
   status: "requested" | "succeeded" | "failed";
   reason: Nullable<string>;
   requested_by_staff_id: Nullable<string>;
+  /** 1 when the platform refunded by itself: a payment for an order already expired, cancelled or paid. */
+  automatic: Generated<number>;
   created_at: string;
   updated_at: string;
 }

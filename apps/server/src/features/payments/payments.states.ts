@@ -19,3 +19,19 @@ export const paymentMachine = defineMachine({
     refunded: [],
   },
 });
+
+/**
+ * A refund of a paid payment (whole order or some items), asked of the provider: it succeeds, or fails and the
+ * payment goes back to paid for the operator to try again.
+ */
+export const refundMachine = defineMachine({
+  table: "refunds",
+  entity: "refund",
+  initial: ["requested"],
+  terminal: ["succeeded", "failed"],
+  transitions: {
+    requested: ["succeeded", "failed"],
+    succeeded: [],
+    failed: [],
+  },
+});

@@ -40,6 +40,8 @@ export interface RenewalItemsTable {
   price_fen: number;
   previous_platform_codes: string;
   status: RenewalItemStatus;
+  /** The refund that gave this item's money back (whole order or this item). */
+  refund_id: Nullable<string>;
   created_at: string;
   updated_at: string;
 }
@@ -48,4 +50,10 @@ export interface RenewalItemPlatformsTable {
   item_id: string;
   platform_id: string;
   fee_fen: number;
+}
+
+/** The last order number handed out on each Beijing day (PL + YYYYMMDD + counter). */
+export interface OrderNumberDaysTable {
+  day: string;
+  last_number: number;
 }
