@@ -7,5 +7,7 @@ export const publicConfigSchema = z.object({
   demo: z.boolean(),
   /** Only in demo mode: the PIN of the demo keys, shown as a hint on the login page. */
   demoPin: z.string().nullable(),
+  /** Payments go to the built-in sandbox cashier (模拟收银台), not to real merchants. */
+  paymentSandbox: z.boolean(),
 });
 export type PublicConfig = z.infer<typeof publicConfigSchema>;

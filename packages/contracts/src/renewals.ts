@@ -242,3 +242,20 @@ export const refundRequestSchema = z.object({
   reason: z.string().trim().min(2, "请填写退款原因（至少 2 个字）").max(200, "退款原因最多 200 字"),
 });
 export type RefundRequest = z.infer<typeof refundRequestSchema>;
+
+/** A paid item waiting for its holder's key update (【更新数字证书】: 「请更新CA，完成延期」). */
+export const pendingKeyUpdateSchema = z.object({
+  itemId: z.string(),
+  orderId: z.string(),
+  orderNo: z.string(),
+  /** 申请时间: when the order was paid. */
+  appliedAt: z.string(),
+  certificateId: z.string(),
+  holderName: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  vendor: z.string(),
+  notAfter: z.string().nullable(),
+  status: z.enum(renewalItemStatuses),
+});
+export type PendingKeyUpdate = z.infer<typeof pendingKeyUpdateSchema>;

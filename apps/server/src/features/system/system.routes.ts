@@ -37,6 +37,7 @@ export const systemRoutes =
         keybridgeUrl: ctx.config.keybridgeUrl,
         demo: ctx.config.demo,
         demoPin: ctx.config.demo ? "111111" : null,
+        paymentSandbox: ctx.config.demo,
       }),
     );
   };
