@@ -259,3 +259,17 @@ export const pendingKeyUpdateSchema = z.object({
   status: z.enum(renewalItemStatuses),
 });
 export type PendingKeyUpdate = z.infer<typeof pendingKeyUpdateSchema>;
+
+export const orderIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const paymentIdParamsSchema = z.object({ paymentId: z.string().min(1).max(64) });
+export const renewalOrderPageSchema = z.object({
+  items: z.array(renewalOrderSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export const pendingKeyUpdatesSchema = z.object({ items: z.array(pendingKeyUpdateSchema) });
+/** A client's key for one 【提交订单】: a retried submit answers the order the first one made. */
+export const idempotencyHeadersSchema = z.object({
+  "idempotency-key": z.string().trim().min(8, "Idempotency-Key 至少 8 个字符").max(100).optional(),
+});

@@ -3,6 +3,7 @@ import { BuiltinCaAdapter } from "../adapters/ca/builtin-ca-adapter";
 import type { CaAdapter, CaAdapterFor, CaAdapterKind, PlatformCa } from "../adapters/ca/ca-adapter";
 import type { Mailer } from "../adapters/mail/mailer";
 import { OutboxMailer } from "../adapters/mail/outbox-mailer";
+import type { PaymentChannel, PaymentProvider } from "../adapters/payments/payment-provider";
 import type { LicenceRecognizer } from "../adapters/recognition/licence-recognizer";
 import { PaddleLicenceRecognizer } from "../adapters/recognition/paddle-recognizer";
 import { AliyunSmsSender } from "../adapters/sms/aliyun-sms-sender";
@@ -30,6 +31,8 @@ export interface Adapters {
   storage: ObjectStorage;
   /** Reads business licences (营业执照) off the event loop. */
   recognizer: LicenceRecognizer;
+  /** The payment channels this deployment takes (Alipay page pay, WeChat Pay Native). */
+  payments: Partial<Record<PaymentChannel, PaymentProvider>>;
 }
 
 const BUILTIN_CA_NAME = "辽宁 CA 互联互通演示";
@@ -45,6 +48,8 @@ export async function createAdapters(deps: {
   smsSender?: SmsSender;
   /** Tests that are not about recognition hand in a recognizer that needs no models. */
   recognizer?: LicenceRecognizer;
+  /** Tests hand in providers pointed at their own fake gateways. */
+  paymentProviders?: Partial<Record<PaymentChannel, PaymentProvider>>;
 }): Promise<Adapters> {
   const { config, db, clock, logger } = deps;
   const ca = await BuiltinCaAdapter.open(db, clock, {
@@ -60,6 +65,7 @@ export async function createAdapters(deps: {
     mailer: mailers[config.mail.provider](deps),
     storage: storageFor(config.storage),
     recognizer: deps.recognizer ?? licenceRecognizer(config, logger),
+    payments: deps.paymentProviders ?? {},
   };
 }
 

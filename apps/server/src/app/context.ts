@@ -15,7 +15,9 @@ import { type LicencesServices, licencesModule } from "../features/licences/lice
 import { type NotificationsServices, notificationsModule } from "../features/notifications/notifications.module";
 import type { JobHandlers } from "../features/outbox/outbox";
 import { outboxModule } from "../features/outbox/outbox.module";
+import { type PaymentsServices, paymentsModule } from "../features/payments/payments.module";
 import { systemActor } from "../features/policy/actor";
+import { type RenewalsServices, renewalsModule } from "../features/renewals/renewals.module";
 import { systemModule } from "../features/system/system.module";
 import { sealPlainIdNumbers } from "../features/users/accounts.service";
 import { type UsersServices, usersModule } from "../features/users/users.module";
@@ -41,6 +43,8 @@ export type AppContext = Runtime &
   EnterprisesServices &
   IdentitiesServices &
   LicencesServices &
+  RenewalsServices &
+  PaymentsServices &
   AuthServices &
   UsersServices & {
     adapters: Adapters;
@@ -69,6 +73,7 @@ export async function createContext(deps: {
   clock?: Clock;
   smsSender?: SmsSender;
   recognizer?: LicenceRecognizer;
+  paymentProviders?: Adapters["payments"];
 }): Promise<AppContext> {
   const { config, logger } = deps;
   const runtime: Runtime = {
@@ -89,6 +94,7 @@ export async function createContext(deps: {
     builtinCaVendorId: vendorId,
     smsSender: deps.smsSender,
     recognizer: deps.recognizer,
+    paymentProviders: deps.paymentProviders,
   });
   const { ca } = adapters;
   const notifications = notificationsModule(runtime, { smsSender: adapters.sms });
@@ -110,6 +116,12 @@ export async function createContext(deps: {
     sms: notifications.services.sms,
   });
   const users = usersModule(runtime, { smsCodes: auth.services.smsCodes, storage: adapters.storage });
+  const renewals = renewalsModule(runtime, { catalog: catalog.services.catalog });
+  const payments = paymentsModule(runtime, {
+    providers: adapters.payments,
+    orders: renewals.services.renewalOrders,
+    settlement: renewals.services.orderSettlement,
+  });
   const features: FeatureModule[] = [
     systemModule(runtime),
     catalog,
@@ -120,6 +132,8 @@ export async function createContext(deps: {
     identities,
     users,
     licences,
+    renewals,
+    payments,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -135,6 +149,8 @@ export async function createContext(deps: {
     ...auth.services,
     ...users.services,
     ...licences.services,
+    ...renewals.services,
+    ...payments.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }
@@ -143,7 +159,11 @@ export async function createContext(deps: {
  * Every declared job kind (features/outbox/outbox.ts), as a record so that a kind declared without an entry
  * here does not compile; jobsOf then refuses to start when a module gives no handler for one.
  */
-const DECLARED_JOB_KINDS: Record<keyof JobHandlers, true> = { "sms.send": true };
+const DECLARED_JOB_KINDS: Record<keyof JobHandlers, true> = {
+  "sms.send": true,
+  "payments.close": true,
+  "payments.refund": true,
+};
 
 /** The one job map the outbox worker runs: job kind → handler, as the modules contribute them. */
 export function jobsOf(modules: readonly FeatureModule[]): JobHandlers {

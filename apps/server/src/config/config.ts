@@ -47,6 +47,13 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: booleanFlag.default(false),
   S3_PREFIX: z.string().default(""),
   MAIL_PROVIDER: z.enum(["outbox"]).default("outbox"),
+  /** An unpaid renewal order expires after this many minutes and frees its certificates. */
+  RENEWAL_ORDER_EXPIRES_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(120),
   LICENCE_OCR_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   LICENCE_OCR_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
   LICENCE_OCR_WARM_UP: booleanFlag.default(false),
@@ -87,6 +94,7 @@ function buildConfig(env: Env, secretKey: string) {
         : ({ provider: "outbox" } as const),
     storage: storageConfig(env),
     mail: { provider: env.MAIL_PROVIDER },
+    renewalOrderExpiresMs: env.RENEWAL_ORDER_EXPIRES_MINUTES * 60_000,
     licenceRecognition: {
       workers: env.LICENCE_OCR_WORKERS,
       timeoutMs: env.LICENCE_OCR_TIMEOUT_MS,

@@ -6,7 +6,7 @@ export const renewalErrors = {
     message: "企业信息未审核通过，请先【编辑企业信息】并提交审核，审核通过后再申请延期",
   },
   RENEWAL_NO_ENTERPRISE_IDENTITY: { status: 409, message: "请先【切换身份】为企业角色后再申请延期" },
-  RENEWAL_CERTIFICATE_NOT_RENEWABLE: { status: 403, message: "该证书不在您可延期的证书之中" },
+  RENEWAL_CERTIFICATE_NOT_RENEWABLE: { status: 404, message: "该证书不在您可延期的证书之中" },
   RENEWAL_CERTIFICATE_REPEATED: { status: 400, message: "同一张证书在订单中出现了两次" },
   RENEWAL_CERTIFICATE_IN_OPEN_ORDER: { status: 409, message: "该证书已在未完成的订单中，请先支付或取消该订单" },
   ORDER_NOT_FOUND: { status: 404, message: "订单不存在" },

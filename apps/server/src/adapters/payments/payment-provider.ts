@@ -14,6 +14,8 @@ export interface CreatePaymentInput {
   subject: string;
   /** The provider closes the payment by itself after this moment (the order's expiry). */
   expiresAt: Date;
+  /** Where the provider's page sends the payer back (Alipay page pay). */
+  returnUrl?: string;
 }
 
 /** What the browser needs to pay: Alipay opens its cashier page; WeChat Native gives a code shown as a QR code. */

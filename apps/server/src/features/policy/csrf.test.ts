@@ -7,7 +7,12 @@ import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
 
 /** Unsafe routes that other servers or side-effect-free computations call without the token. */
-const EXEMPT = new Set(["POST /api/v1/catalog/quote"]);
+/** Side-effect-free public computations, and the payment providers' notifications (servers, not browsers). */
+const EXEMPT = new Set([
+  "POST /api/v1/catalog/quote",
+  "POST /api/v1/payments/alipay/notify",
+  "POST /api/v1/payments/wechat/notify",
+]);
 
 let t: TestApp;
 beforeAll(async () => {

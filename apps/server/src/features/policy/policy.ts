@@ -6,6 +6,8 @@ import { enterprisesPolicy } from "../enterprises/enterprises.policy";
 import { identitiesPolicy } from "../identities/identities.policy";
 import { licencesPolicy } from "../licences/licences.policy";
 import { notificationsPolicy } from "../notifications/notifications.policy";
+import { paymentsPolicy } from "../payments/payments.policy";
+import { renewalsPolicy } from "../renewals/renewals.policy";
 import { usersPolicy } from "../users/users.policy";
 import type { Actor } from "./actor";
 import { anyone, type ResourceRule, type Rule } from "./rules";
@@ -24,6 +26,8 @@ export const policy = {
   ...identitiesPolicy,
   ...licencesPolicy,
   ...notificationsPolicy,
+  ...renewalsPolicy,
+  ...paymentsPolicy,
   ...usersPolicy,
 } as const satisfies Record<string, Rule | ResourceRule<never>>;
 

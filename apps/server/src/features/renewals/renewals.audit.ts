@@ -1,0 +1,15 @@
+/** The audit actions of renewal orders (declared here, beside the code that records them). */
+declare module "../audit/audit" {
+  interface AuditActions {
+    "renewal_order.created": { orderNo: string; totalFen: number; itemCount: number };
+    "renewal_order.cancelled": { orderNo: string };
+    "renewal_order.expired": { orderNo: string };
+    "renewal_order.paid": { orderNo: string; paymentId: string; channel: "alipay" | "wechat" };
+    "renewal_order.refunded": { orderNo: string; refundId: string };
+    "renewal_item.paid": { orderId: string };
+    "renewal_item.cancelled": { orderId: string };
+    "renewal_item.refunded": { orderId: string; refundId: string };
+  }
+}
+
+export {};
