@@ -257,7 +257,7 @@ describe("AlipayPaymentProvider against the Alipay sandbox gateway", () => {
     const tampered = Buffer.from(body.replace("total_amount=700.00", "total_amount=7.00"));
 
     expect(await codeOf(h.provider.verifyNotification({ headers: {}, rawBody: tampered }))).toBe(
-      "PAYMENT_ALIPAY_NOTIFY_FORGED",
+      "ALIPAY_SIGNATURE_INVALID",
     );
   });
 
@@ -268,7 +268,7 @@ describe("AlipayPaymentProvider against the Alipay sandbox gateway", () => {
 
     const rawBody = Buffer.from(alipayNotificationBody(signedByApp));
 
-    expect(await codeOf(h.provider.verifyNotification({ headers: {}, rawBody }))).toBe("PAYMENT_ALIPAY_NOTIFY_FORGED");
+    expect(await codeOf(h.provider.verifyNotification({ headers: {}, rawBody }))).toBe("ALIPAY_SIGNATURE_INVALID");
   });
 
   it("a correctly signed notification for another app_id or seller_id is refused as foreign", async () => {
@@ -276,8 +276,8 @@ describe("AlipayPaymentProvider against the Alipay sandbox gateway", () => {
     const foreignApp = h.sandbox.notificationFor("PL20261130000001-1", { app_id: "2021000000009999" });
     const foreignSeller = h.sandbox.notificationFor("PL20261130000001-1", { seller_id: "2088000000009999" });
 
-    expect(await codeOf(h.provider.verifyNotification(foreignApp))).toBe("PAYMENT_ALIPAY_NOTIFY_FOREIGN");
-    expect(await codeOf(h.provider.verifyNotification(foreignSeller))).toBe("PAYMENT_ALIPAY_NOTIFY_FOREIGN");
+    expect(await codeOf(h.provider.verifyNotification(foreignApp))).toBe("ALIPAY_FOREIGN_MERCHANT");
+    expect(await codeOf(h.provider.verifyNotification(foreignSeller))).toBe("ALIPAY_FOREIGN_MERCHANT");
   });
 
   it("a body without a signature, or with a parameter twice, is refused as malformed", async () => {
@@ -287,9 +287,9 @@ describe("AlipayPaymentProvider against the Alipay sandbox gateway", () => {
     const twice = `${alipayNotificationBody(params)}&total_amount=7.00`;
 
     const noSign = { headers: {}, rawBody: Buffer.from(alipayNotificationBody(unsigned)) };
-    expect(await codeOf(h.provider.verifyNotification(noSign))).toBe("PAYMENT_ALIPAY_NOTIFY_MALFORMED");
+    expect(await codeOf(h.provider.verifyNotification(noSign))).toBe("ALIPAY_NOTIFICATION_MALFORMED");
     const repeated = { headers: {}, rawBody: Buffer.from(twice) };
-    expect(await codeOf(h.provider.verifyNotification(repeated))).toBe("PAYMENT_ALIPAY_NOTIFY_MALFORMED");
+    expect(await codeOf(h.provider.verifyNotification(repeated))).toBe("ALIPAY_NOTIFICATION_MALFORMED");
   });
 
   it("only TRADE_SUCCESS and TRADE_FINISHED mean paid: WAIT_BUYER_PAY is pending, TRADE_CLOSED closed", async () => {
@@ -302,7 +302,7 @@ describe("AlipayPaymentProvider against the Alipay sandbox gateway", () => {
     expect(await stateOf("TRADE_CLOSED")).toBe("closed");
     expect(await stateOf("TRADE_FINISHED")).toBe("paid");
     expect(await stateOf("TRADE_SUCCESS")).toBe("paid");
-    expect(await codeOf(stateOf("TRADE_PENDING"))).toBe("PAYMENT_ALIPAY_NOTIFY_MALFORMED");
+    expect(await codeOf(stateOf("TRADE_PENDING"))).toBe("ALIPAY_NOTIFICATION_MALFORMED");
   });
 
   it("a refund notification reports what was refunded (a whole refund arrives as TRADE_CLOSED)", async () => {
@@ -356,7 +356,7 @@ describe("AlipayPaymentProvider against the Alipay sandbox gateway", () => {
     await openCashier(await createPayment(h));
     await confirm(h, "PL20261130000001-1");
 
-    expect(await codeOf(h.provider.close("PL20261130000001-1"))).toBe("PAYMENT_ALIPAY_TRADE_NOT_CLOSABLE");
+    expect(await codeOf(h.provider.close("PL20261130000001-1"))).toBe("ALIPAY_TRADE_PAID");
   });
 
   it("a trade unpaid at time_expire is closed by Alipay", async () => {
@@ -405,7 +405,7 @@ describe("AlipayPaymentProvider with keys that do not match", () => {
     const failure = await h.provider.query("PL1").catch((error: AppError) => error);
 
     expect(failure).toBeInstanceOf(AppError);
-    expect((failure as AppError).code).toBe("PAYMENT_ALIPAY_GATEWAY_FAILED");
+    expect((failure as AppError).code).toBe("ALIPAY_REQUEST_FAILED");
     expect((failure as AppError).details).toMatchObject({ subCode: "isv.invalid-signature" });
     const cashier = await openCashier(await createPayment(h));
     expect(cashier.status).toBe(400);
@@ -416,7 +416,7 @@ describe("AlipayPaymentProvider with keys that do not match", () => {
     h = await harness({}, { alipayPublicKeyPem: otherKeys.alipayPublicKeyPem });
     await openCashier(await createPayment(h));
 
-    expect(await codeOf(h.provider.query("PL20261130000001-1"))).toBe("PAYMENT_ALIPAY_GATEWAY_FAILED");
-    expect(await codeOf(h.provider.close("PL20261130000001-1"))).toBe("PAYMENT_ALIPAY_GATEWAY_FAILED");
+    expect(await codeOf(h.provider.query("PL20261130000001-1"))).toBe("ALIPAY_REQUEST_FAILED");
+    expect(await codeOf(h.provider.close("PL20261130000001-1"))).toBe("ALIPAY_REQUEST_FAILED");
   });
 });

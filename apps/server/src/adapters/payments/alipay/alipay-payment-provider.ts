@@ -10,7 +10,8 @@ import type {
 } from "../payment-provider";
 import { alipayAmount, alipayTime, parseAlipayAmount, parseAlipayForm, parseAlipayTime } from "./alipay-protocol";
 
-export const ALIPAY_GATEWAY = "https://openapi.alipay.com/gateway.do";
+/** Our notification route, the one registered with Alipay (appended to PUBLIC_ORIGIN). */
+export const ALIPAY_NOTIFY_PATH = "/api/v1/payments/alipay/notify";
 const DEFAULT_TIMEOUT_MS = 10_000;
 const SUCCESS = "10000";
 
@@ -83,17 +84,17 @@ export class AlipayPaymentProvider implements PaymentProvider {
     notification: PaymentNotification,
   ): Promise<{ report: PaymentReport; reply: { status: number; body: string } }> {
     const params = parseAlipayForm(Buffer.from(notification.rawBody).toString("utf8"));
-    if (!params?.sign) throw new AppError("PAYMENT_ALIPAY_NOTIFY_MALFORMED");
+    if (!params?.sign) throw new AppError("ALIPAY_NOTIFICATION_MALFORMED");
     // V2: the values are checked as decoded from the form, not decoded a second time.
-    if (!this.sdk.checkNotifySignV2(params)) throw new AppError("PAYMENT_ALIPAY_NOTIFY_FORGED");
+    if (!this.sdk.checkNotifySignV2(params)) throw new AppError("ALIPAY_SIGNATURE_INVALID");
     if (params.app_id !== this.options.appId || params.seller_id !== this.options.sellerId) {
-      throw new AppError("PAYMENT_ALIPAY_NOTIFY_FOREIGN", undefined, {
+      throw new AppError("ALIPAY_FOREIGN_MERCHANT", undefined, {
         appId: params.app_id,
         sellerId: params.seller_id,
       });
     }
     const report = tradeReport(params, params.gmt_payment);
-    if (!report) throw new AppError("PAYMENT_ALIPAY_NOTIFY_MALFORMED");
+    if (!report) throw new AppError("ALIPAY_NOTIFICATION_MALFORMED");
     const refundedFen = parseAlipayAmount(params.refund_fee);
     if (refundedFen !== null) report.refundedFen = refundedFen;
     return { report, reply: { status: 200, body: "success" } };
@@ -115,7 +116,7 @@ export class AlipayPaymentProvider implements PaymentProvider {
   async close(outTradeNo: string): Promise<void> {
     const answer = await this.call("alipay.trade.close", { out_trade_no: outTradeNo });
     if (answer.code === SUCCESS || answer.sub_code === "ACQ.TRADE_NOT_EXIST") return;
-    if (answer.sub_code === "ACQ.TRADE_STATUS_ERROR") throw new AppError("PAYMENT_ALIPAY_TRADE_NOT_CLOSABLE");
+    if (answer.sub_code === "ACQ.TRADE_STATUS_ERROR") throw new AppError("ALIPAY_TRADE_PAID");
     throw gatewayFailure("alipay.trade.close", answer);
   }
 
@@ -145,7 +146,7 @@ export class AlipayPaymentProvider implements PaymentProvider {
     try {
       return (await this.sdk.exec(method, { bizContent }, { validateSign: true })) as GatewayAnswer;
     } catch (error) {
-      throw new AppError("PAYMENT_ALIPAY_GATEWAY_FAILED", undefined, {
+      throw new AppError("ALIPAY_REQUEST_FAILED", undefined, {
         method,
         reason: error instanceof Error ? error.message : String(error),
       });
@@ -175,7 +176,7 @@ function tradeReport(fields: Record<string, string | undefined>, paidAtText: str
 }
 
 function gatewayFailure(method: string, answer: GatewayAnswer): AppError {
-  return new AppError("PAYMENT_ALIPAY_GATEWAY_FAILED", undefined, {
+  return new AppError("ALIPAY_REQUEST_FAILED", undefined, {
     method,
     code: answer.code,
     subCode: answer.sub_code,
