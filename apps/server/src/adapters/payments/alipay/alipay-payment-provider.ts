@@ -53,12 +53,13 @@ export class AlipayPaymentProvider implements PaymentProvider {
   private readonly sdk: AlipaySdk;
 
   constructor(private readonly options: AlipayPaymentProviderOptions) {
+    // Trimmed: the SDK re-wraps a key line by line and would keep an END line followed by a final newline.
     this.sdk = new AlipaySdk({
       appId: options.appId,
-      privateKey: options.appPrivateKeyPem,
+      privateKey: options.appPrivateKeyPem.trim(),
       keyType: "PKCS8",
       signType: "RSA2",
-      alipayPublicKey: options.alipayPublicKeyPem,
+      alipayPublicKey: options.alipayPublicKeyPem.trim(),
       gateway: options.gateway,
       timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       camelcase: false,
