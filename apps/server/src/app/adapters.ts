@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 import { BuiltinCaAdapter } from "../adapters/ca/builtin-ca-adapter";
 import type { CaAdapter, CaAdapterFor, CaAdapterKind, PlatformCa } from "../adapters/ca/ca-adapter";
 import type { Mailer } from "../adapters/mail/mailer";
 import { OutboxMailer } from "../adapters/mail/outbox-mailer";
+import { ALIPAY_NOTIFY_PATH, AlipayPaymentProvider } from "../adapters/payments/alipay/alipay-payment-provider";
 import type { PaymentChannel, PaymentProvider } from "../adapters/payments/payment-provider";
+import { AlipaySandbox } from "../adapters/payments/sandbox/alipay-gateway";
+import { ensureAlipaySandboxKeys } from "../adapters/payments/sandbox/alipay-sandbox-keys";
 import type { LicenceRecognizer } from "../adapters/recognition/licence-recognizer";
 import { PaddleLicenceRecognizer } from "../adapters/recognition/paddle-recognizer";
 import { AliyunSmsSender } from "../adapters/sms/aliyun-sms-sender";
@@ -31,8 +35,10 @@ export interface Adapters {
   storage: ObjectStorage;
   /** Reads business licences (营业执照) off the event loop. */
   recognizer: LicenceRecognizer;
-  /** The payment channels this deployment takes (Alipay page pay, WeChat Pay Native). */
+  /** One provider per payment channel, on its real protocol (in sandbox mode against the in-server gateway). */
   payments: Partial<Record<PaymentChannel, PaymentProvider>>;
+  /** PAYMENT_PROVIDER=sandbox: the in-server gateways, mounted under /sandbox/; tests drive them directly. */
+  paymentSandboxes: { alipay?: AlipaySandbox };
 }
 
 const BUILTIN_CA_NAME = "辽宁 CA 互联互通演示";
@@ -58,6 +64,7 @@ export async function createAdapters(deps: {
     encryptionKey: config.secretKey,
     crlUrl: `${config.publicOrigin}/api/v1/ca/crl`,
   });
+  const alipay = alipayChannel(config);
   return {
     ca,
     caAdapterFor: caAdapterRegistry({ builtin: ca }),
@@ -65,7 +72,40 @@ export async function createAdapters(deps: {
     mailer: mailers[config.mail.provider](deps),
     storage: storageFor(config.storage),
     recognizer: deps.recognizer ?? licenceRecognizer(config, logger),
-    payments: deps.paymentProviders ?? {},
+    payments: deps.paymentProviders ?? { alipay: alipay.provider },
+    paymentSandboxes: { alipay: alipay.sandbox },
+  };
+}
+
+/** Alipay with the merchant's key files, or with the sandbox's keys (made on first start) and its gateway. */
+function alipayChannel(config: AppConfig): { provider: PaymentProvider; sandbox?: AlipaySandbox } {
+  const { appId, sellerId, gateway, keys } = config.payments.alipay;
+  const notifyUrl = `${config.publicOrigin}${ALIPAY_NOTIFY_PATH}`;
+  if (keys.kind === "files") {
+    const appPrivateKeyPem = readFileSync(keys.appPrivateKeyFile, "utf8");
+    const alipayPublicKeyPem = readFileSync(keys.alipayPublicKeyFile, "utf8");
+    return {
+      provider: new AlipayPaymentProvider({
+        appId,
+        sellerId,
+        gateway,
+        notifyUrl,
+        appPrivateKeyPem,
+        alipayPublicKeyPem,
+      }),
+    };
+  }
+  const sandboxKeys = ensureAlipaySandboxKeys(keys.dir);
+  return {
+    provider: new AlipayPaymentProvider({
+      appId,
+      sellerId,
+      gateway,
+      notifyUrl,
+      appPrivateKeyPem: sandboxKeys.appPrivateKeyPem,
+      alipayPublicKeyPem: sandboxKeys.alipayPublicKeyPem,
+    }),
+    sandbox: new AlipaySandbox({ appId, sellerId, keys: sandboxKeys }),
   };
 }
 

@@ -4,6 +4,8 @@ import path from "node:path";
 import { KEYBRIDGE_DEFAULT_PORT } from "@lnca/contracts";
 import { MAX_CHALLENGE_LIFETIME_SECONDS } from "@lnca/pki";
 import { z } from "zod";
+import { ALIPAY_SANDBOX_GATEWAY_PATH } from "../adapters/payments/sandbox/alipay-gateway";
+import { ALIPAY_SANDBOX_APP_ID, ALIPAY_SANDBOX_SELLER_ID } from "../adapters/payments/sandbox/alipay-sandbox-keys";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const csv = z.string().transform((v) =>
@@ -54,6 +56,14 @@ const envSchema = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(120),
+  PAYMENT_PROVIDER: z.enum(["sandbox", "merchant"]).default("sandbox"),
+  ALIPAY_APP_ID: z.string().optional(),
+  ALIPAY_SELLER_ID: z.string().optional(),
+  ALIPAY_APP_PRIVATE_KEY_FILE: z.string().optional(),
+  ALIPAY_PUBLIC_KEY_FILE: z.string().optional(),
+  ALIPAY_GATEWAY: z
+    .url({ protocol: /^https?$/, error: "ALIPAY_GATEWAY 必须是 http:// 或 https:// 地址" })
+    .default("https://openapi.alipay.com/gateway.do"),
   LICENCE_OCR_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   LICENCE_OCR_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
   LICENCE_OCR_WARM_UP: booleanFlag.default(false),
@@ -95,6 +105,7 @@ function buildConfig(env: Env, secretKey: string) {
     storage: storageConfig(env),
     mail: { provider: env.MAIL_PROVIDER },
     renewalOrderExpiresMs: env.RENEWAL_ORDER_EXPIRES_MINUTES * 60_000,
+    payments: { provider: env.PAYMENT_PROVIDER, alipay: alipayConfig(env, publicOrigin) },
     licenceRecognition: {
       workers: env.LICENCE_OCR_WORKERS,
       timeoutMs: env.LICENCE_OCR_TIMEOUT_MS,
@@ -142,6 +153,47 @@ function storageConfig(env: Env) {
     secretAccessKey,
     forcePathStyle: env.S3_FORCE_PATH_STYLE,
     prefix: env.S3_PREFIX,
+  } as const;
+}
+
+/**
+ * Sandbox: the demo merchant on the in-server gateway, its keys made on first start under
+ * data/sandbox/alipay. Merchant: every missing setting is named at once, and the key files must exist.
+ */
+function alipayConfig(env: Env, publicOrigin: string) {
+  if (env.PAYMENT_PROVIDER === "sandbox") {
+    return {
+      appId: ALIPAY_SANDBOX_APP_ID,
+      sellerId: ALIPAY_SANDBOX_SELLER_ID,
+      gateway: `${publicOrigin}${ALIPAY_SANDBOX_GATEWAY_PATH}`,
+      keys: { kind: "sandbox", dir: path.resolve(env.DATA_DIR, "sandbox", "alipay") },
+    } as const;
+  }
+  const settings = {
+    ALIPAY_APP_ID: env.ALIPAY_APP_ID,
+    ALIPAY_SELLER_ID: env.ALIPAY_SELLER_ID,
+    ALIPAY_APP_PRIVATE_KEY_FILE: env.ALIPAY_APP_PRIVATE_KEY_FILE,
+    ALIPAY_PUBLIC_KEY_FILE: env.ALIPAY_PUBLIC_KEY_FILE,
+  };
+  const problems = Object.entries(settings).flatMap(([name, value]) => {
+    if (!value) return [`${name}: 使用支付宝商户（PAYMENT_PROVIDER=merchant）时必须设置`];
+    if (name.endsWith("_FILE") && !existsSync(value)) return [`${name}: 文件不存在（${path.resolve(value)}）`];
+    return [];
+  });
+  const { ALIPAY_APP_ID: appId, ALIPAY_SELLER_ID: sellerId } = settings;
+  const { ALIPAY_APP_PRIVATE_KEY_FILE: appPrivateKeyFile, ALIPAY_PUBLIC_KEY_FILE: alipayPublicKeyFile } = settings;
+  if (problems.length > 0 || !appId || !sellerId || !appPrivateKeyFile || !alipayPublicKeyFile) {
+    throw new ConfigError(problems);
+  }
+  return {
+    appId,
+    sellerId,
+    gateway: env.ALIPAY_GATEWAY,
+    keys: {
+      kind: "files",
+      appPrivateKeyFile: path.resolve(appPrivateKeyFile),
+      alipayPublicKeyFile: path.resolve(alipayPublicKeyFile),
+    },
   } as const;
 }
 

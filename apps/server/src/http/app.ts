@@ -51,6 +51,9 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
 
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(registerFeatureRoutes(ctx.modules), { prefix: "/api/v1" });
+  // The embedded payment sandboxes (PAYMENT_PROVIDER=sandbox): outside /api/v1, for the payer's browser.
+  const alipaySandbox = ctx.adapters.paymentSandboxes.alipay;
+  if (alipaySandbox) await app.register(alipaySandbox.routes);
 
   await registerWebApp(app, ctx.config.webDist);
   return app;

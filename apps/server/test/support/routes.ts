@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 
 /**
- * Every route the app serves, as "METHOD /path" (HEAD routes Fastify adds for GET are left out), read from
+ * Every API route the app serves, as "METHOD /path" (HEAD routes Fastify adds for GET are left out), read from
  * `printRoutes()`: tests that must cover every route compare their table against this list, so a new route
- * without a row fails them.
+ * without a row fails them. The payment sandboxes' pages (/sandbox/…, demo mode only) are the payer's browser
+ * talking to a stand-in provider, outside the API's permissions, CSRF and JSON rules, so they are not listed.
  */
 export function listRoutes(app: FastifyInstance): string[] {
   const routes: string[] = [];
@@ -20,5 +21,5 @@ export function listRoutes(app: FastifyInstance): string[] {
       if (method !== "HEAD") routes.push(`${method} ${path}`);
     }
   }
-  return [...new Set(routes)].sort();
+  return [...new Set(routes)].filter((route) => !route.includes(" /sandbox/")).sort();
 }

@@ -14,7 +14,7 @@ export interface CreatePaymentInput {
   subject: string;
   /** The provider closes the payment by itself after this moment (the order's expiry). */
   expiresAt: Date;
-  /** Where the provider's page sends the payer back (Alipay page pay). */
+  /** Where the provider's cashier sends the payer back after paying (Alipay return_url); WeChat Native has none. */
   returnUrl?: string;
 }
 
@@ -35,6 +35,11 @@ export interface PaymentReport {
   state: "pending" | "paid" | "closed";
   amountFen: number;
   paidAt: Date | null;
+  /**
+   * Refunded so far, when the provider says (Alipay's notification after a refund carries refund_fee: a whole
+   * refund arrives as TRADE_CLOSED, a partial one as TRADE_SUCCESS again). Absent when not reported.
+   */
+  refundedFen?: number;
 }
 
 export interface RefundInput {
@@ -52,7 +57,8 @@ export interface PaymentProvider {
   create(input: CreatePaymentInput): Promise<PaymentStart>;
   /**
    * Checks a notification's signature (and for WeChat decrypts its resource) and says what it reports, with
-   * the reply the provider expects. Throws a coded error for a forged, replayed or foreign notification.
+   * the reply the provider expects (Alipay: 200 `success` as text/plain). Throws a coded error for a forged,
+   * replayed or foreign notification.
    */
   verifyNotification(
     notification: PaymentNotification,

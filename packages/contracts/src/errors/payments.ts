@@ -1,0 +1,18 @@
+/**
+ * Payment channels: asynchronous notifications that fail verification (refused and logged, never acted on) and
+ * calls to a provider's merchant API that fail. Each channel keeps its codes in its own block.
+ */
+
+// Alipay (电脑网站支付, alipay-sdk): notification checks in the order they run, then gateway calls.
+const alipayErrors = {
+  ALIPAY_NOTIFICATION_MALFORMED: { status: 400, message: "支付宝通知格式不正确，已拒绝" },
+  ALIPAY_SIGNATURE_INVALID: { status: 401, message: "支付宝通知签名验证失败（须用支付宝公钥验签），已拒绝" },
+  ALIPAY_FOREIGN_MERCHANT: {
+    status: 400,
+    message: "支付宝通知的应用 ID（app_id）或卖家（seller_id）与本平台配置不符，已拒绝",
+  },
+  ALIPAY_REQUEST_FAILED: { status: 502, message: "支付宝暂时无法处理请求，请稍后再试" },
+  ALIPAY_TRADE_PAID: { status: 409, message: "该笔支付宝交易已付款，不能关闭" },
+} as const;
+
+export const paymentErrors = { ...alipayErrors } as const;
