@@ -8,6 +8,7 @@ import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
 import { licenceErrors } from "./errors/licences";
+import { paymentErrors } from "./errors/payments";
 import { profileErrors } from "./errors/profile";
 
 describe("error catalogue", () => {
@@ -22,6 +23,7 @@ describe("error catalogue", () => {
       identityErrors,
       profileErrors,
       licenceErrors,
+      paymentErrors,
     ];
     const codes = parts.flatMap((part) => Object.keys(part));
     expect(new Set(codes).size).toBe(codes.length);

@@ -6,6 +6,7 @@ import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
 import { licenceErrors } from "./errors/licences";
+import { paymentErrors } from "./errors/payments";
 import { profileErrors } from "./errors/profile";
 
 /**
@@ -22,6 +23,7 @@ export const errorCatalog = {
   ...identityErrors,
   ...profileErrors,
   ...licenceErrors,
+  ...paymentErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
