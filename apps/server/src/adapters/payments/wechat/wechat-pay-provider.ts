@@ -11,13 +11,12 @@ import type {
 } from "../payment-provider";
 import type { WechatPayMerchant, WechatPayVerifiers } from "./wechat-pay-keys";
 import { decryptNotificationResource, verifyWechatPaySignature } from "./wechat-pay-notification";
-import { reportOfTransaction } from "./wechat-pay-transaction";
+import { chinaTime, reportOfTransaction } from "./wechat-pay-transaction";
 
 export const WECHATPAY_BASE_URL = "https://api.mch.weixin.qq.com";
 const DEFAULT_TIMEOUT_MS = 10_000;
 /** WeChat Pay's limit on `description` (商品描述). */
 const MAX_DESCRIPTION_CHARS = 127;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 export interface WechatPayProviderOptions {
   merchant: WechatPayMerchant;
@@ -185,9 +184,4 @@ function translateFailure(error: unknown): AppError {
   return new AppError("WECHATPAY_REQUEST_FAILED", undefined, {
     reason: typeof failure?.code === "string" ? failure.code : "network",
   });
-}
-
-/** RFC 3339 in Beijing time, as WeChat Pay writes it: 2026-05-20T13:29:35+08:00. */
-export function chinaTime(at: Date): string {
-  return `${new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }

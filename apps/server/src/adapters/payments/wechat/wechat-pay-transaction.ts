@@ -61,3 +61,8 @@ export function reportOfTransaction(value: unknown, merchant: WechatPayMerchant)
     paidAt,
   };
 }
+
+/** RFC 3339 in Beijing time, as WeChat Pay writes it: 2026-05-20T13:29:35+08:00. */
+export function chinaTime(at: Date): string {
+  return `${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+}
