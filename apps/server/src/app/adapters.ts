@@ -3,6 +3,11 @@ import { BuiltinCaAdapter } from "../adapters/ca/builtin-ca-adapter";
 import type { CaAdapter, CaAdapterFor, CaAdapterKind, PlatformCa } from "../adapters/ca/ca-adapter";
 import type { Mailer } from "../adapters/mail/mailer";
 import { OutboxMailer } from "../adapters/mail/outbox-mailer";
+import type { PaymentProvider } from "../adapters/payments/payment-provider";
+import { WechatPaySandbox } from "../adapters/payments/sandbox/wechat-gateway";
+import { loadOrCreateWechatPaySandboxKeys, sandboxMerchant } from "../adapters/payments/sandbox/wechat-keys";
+import { loadMerchantKeys } from "../adapters/payments/wechat/wechat-pay-keys";
+import { WechatPayPaymentProvider } from "../adapters/payments/wechat/wechat-pay-provider";
 import type { LicenceRecognizer } from "../adapters/recognition/licence-recognizer";
 import { PaddleLicenceRecognizer } from "../adapters/recognition/paddle-recognizer";
 import { AliyunSmsSender } from "../adapters/sms/aliyun-sms-sender";
@@ -30,6 +35,10 @@ export interface Adapters {
   storage: ObjectStorage;
   /** Reads business licences (营业执照) off the event loop. */
   recognizer: LicenceRecognizer;
+  /** One provider per payment channel, on its real protocol (in sandbox mode against the in-server gateway). */
+  payments: { wechat: PaymentProvider };
+  /** PAYMENT_PROVIDER=sandbox: the in-server gateways, mounted under /sandbox/; tests drive them directly. */
+  paymentSandboxes: { wechat?: WechatPaySandbox };
 }
 
 const BUILTIN_CA_NAME = "辽宁 CA 互联互通演示";
@@ -53,6 +62,7 @@ export async function createAdapters(deps: {
     encryptionKey: config.secretKey,
     crlUrl: `${config.publicOrigin}/api/v1/ca/crl`,
   });
+  const wechat = await wechatPayChannel(config, clock);
   return {
     ca,
     caAdapterFor: caAdapterRegistry({ builtin: ca }),
@@ -60,6 +70,25 @@ export async function createAdapters(deps: {
     mailer: mailers[config.mail.provider](deps),
     storage: storageFor(config.storage),
     recognizer: deps.recognizer ?? licenceRecognizer(config, logger),
+    payments: { wechat: wechat.provider },
+    paymentSandboxes: { wechat: wechat.sandbox },
+  };
+}
+
+/** WeChat Pay with the merchant's key files, or with the sandbox's keys (made on first start) and its gateway. */
+async function wechatPayChannel(
+  config: AppConfig,
+  clock: Clock,
+): Promise<{ provider: PaymentProvider; sandbox?: WechatPaySandbox }> {
+  const settings = config.payments.wechat;
+  const { baseUrl, notifyUrl } = settings;
+  if (settings.kind === "merchant") {
+    return { provider: new WechatPayPaymentProvider({ ...loadMerchantKeys(settings), baseUrl, notifyUrl, clock }) };
+  }
+  const keys = await loadOrCreateWechatPaySandboxKeys(settings.dir);
+  return {
+    provider: new WechatPayPaymentProvider({ ...sandboxMerchant(keys, settings.keyMode), baseUrl, notifyUrl, clock }),
+    sandbox: new WechatPaySandbox({ keys, mode: settings.keyMode, now: () => clock.now() }),
   };
 }
 

@@ -27,6 +27,10 @@ export interface WechatPaySandboxOptions {
   autoNotify?: boolean;
   /** The wait before each delivery attempt; WeChat Pay retries while the answer is not 2xx. */
   retryDelaysMs?: readonly number[];
+  /**
+   * The clock of trades (time_expire, success_time) and of notification timestamps, which the platform checks
+   * against its own clock. Request and answer signatures use real time, as the SDK on the other side does.
+   */
   now?: () => Date;
   merchantName?: string;
   onDeliveryFailed?: (outTradeNo: string, lastStatus: number | null) => void;
@@ -250,7 +254,7 @@ export class WechatPaySandbox {
     if (serial.toUpperCase() !== this.options.keys.mchSerialNo) {
       throw new Refusal(401, "SIGN_ERROR", "商户证书序列号有误");
     }
-    if (Math.abs(this.now().getTime() / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) {
+    if (Math.abs(Date.now() / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) {
       throw new Refusal(401, "SIGN_ERROR", "时间戳已过期");
     }
     const body = request.body instanceof Buffer ? request.body : Buffer.alloc(0);
@@ -269,7 +273,7 @@ export class WechatPaySandbox {
     const signer = wechatPaySigner(this.options.keys, this.mode);
     reply
       .code(status)
-      .headers({ ...signedHeaders(body, signer, this.now()), "Request-ID": randomBytes(16).toString("hex") });
+      .headers({ ...signedHeaders(body, signer, new Date()), "Request-ID": randomBytes(16).toString("hex") });
     return status === 204 ? reply.send() : reply.type("application/json").send(body);
   }
 
