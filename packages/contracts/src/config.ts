@@ -9,5 +9,7 @@ export const publicConfigSchema = z.object({
   demoPin: z.string().nullable(),
   /** Payments go to the built-in sandbox cashier (模拟收银台), not to real merchants. */
   paymentSandbox: z.boolean(),
+  /** The channels this deployment takes (a merchant may take one only). */
+  paymentChannels: z.array(z.enum(["alipay", "wechat"])),
 });
 export type PublicConfig = z.infer<typeof publicConfigSchema>;

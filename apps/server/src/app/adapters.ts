@@ -8,6 +8,10 @@ import { ALIPAY_NOTIFY_PATH, AlipayPaymentProvider } from "../adapters/payments/
 import type { PaymentChannel, PaymentProvider } from "../adapters/payments/payment-provider";
 import { AlipaySandbox } from "../adapters/payments/sandbox/alipay-gateway";
 import { ensureAlipaySandboxKeys } from "../adapters/payments/sandbox/alipay-sandbox-keys";
+import { WechatPaySandbox } from "../adapters/payments/sandbox/wechat-gateway";
+import { loadOrCreateWechatPaySandboxKeys, sandboxMerchant } from "../adapters/payments/sandbox/wechat-keys";
+import { loadMerchantKeys } from "../adapters/payments/wechat/wechat-pay-keys";
+import { WechatPayPaymentProvider } from "../adapters/payments/wechat/wechat-pay-provider";
 import type { LicenceRecognizer } from "../adapters/recognition/licence-recognizer";
 import { PaddleLicenceRecognizer } from "../adapters/recognition/paddle-recognizer";
 import { AliyunSmsSender } from "../adapters/sms/aliyun-sms-sender";
@@ -38,7 +42,7 @@ export interface Adapters {
   /** One provider per payment channel, on its real protocol (in sandbox mode against the in-server gateway). */
   payments: Partial<Record<PaymentChannel, PaymentProvider>>;
   /** PAYMENT_PROVIDER=sandbox: the in-server gateways, mounted under /sandbox/; tests drive them directly. */
-  paymentSandboxes: { alipay?: AlipaySandbox };
+  paymentSandboxes: { alipay?: AlipaySandbox; wechat?: WechatPaySandbox };
 }
 
 const BUILTIN_CA_NAME = "辽宁 CA 互联互通演示";
@@ -64,7 +68,8 @@ export async function createAdapters(deps: {
     encryptionKey: config.secretKey,
     crlUrl: `${config.publicOrigin}/api/v1/ca/crl`,
   });
-  const alipay = alipayChannel(config);
+  const alipay = config.payments.alipay ? alipayChannel(config, config.payments.alipay) : null;
+  const wechat = config.payments.wechat ? await wechatPayChannel(config.payments.wechat, clock) : null;
   return {
     ca,
     caAdapterFor: caAdapterRegistry({ builtin: ca }),
@@ -72,14 +77,17 @@ export async function createAdapters(deps: {
     mailer: mailers[config.mail.provider](deps),
     storage: storageFor(config.storage),
     recognizer: deps.recognizer ?? licenceRecognizer(config, logger),
-    payments: deps.paymentProviders ?? { alipay: alipay.provider },
-    paymentSandboxes: { alipay: alipay.sandbox },
+    payments: { alipay: alipay?.provider, wechat: wechat?.provider, ...deps.paymentProviders },
+    paymentSandboxes: { alipay: alipay?.sandbox, wechat: wechat?.sandbox },
   };
 }
 
 /** Alipay with the merchant's key files, or with the sandbox's keys (made on first start) and its gateway. */
-function alipayChannel(config: AppConfig): { provider: PaymentProvider; sandbox?: AlipaySandbox } {
-  const { appId, sellerId, gateway, keys } = config.payments.alipay;
+function alipayChannel(
+  config: AppConfig,
+  settings: NonNullable<AppConfig["payments"]["alipay"]>,
+): { provider: PaymentProvider; sandbox?: AlipaySandbox } {
+  const { appId, sellerId, gateway, keys } = settings;
   const notifyUrl = `${config.publicOrigin}${ALIPAY_NOTIFY_PATH}`;
   if (keys.kind === "files") {
     const appPrivateKeyPem = readFileSync(keys.appPrivateKeyFile, "utf8");
@@ -106,6 +114,22 @@ function alipayChannel(config: AppConfig): { provider: PaymentProvider; sandbox?
       alipayPublicKeyPem: sandboxKeys.alipayPublicKeyPem,
     }),
     sandbox: new AlipaySandbox({ appId, sellerId, keys: sandboxKeys }),
+  };
+}
+
+/** WeChat Pay with the merchant's key files, or with the sandbox's keys (made on first start) and its gateway. */
+async function wechatPayChannel(
+  settings: NonNullable<AppConfig["payments"]["wechat"]>,
+  clock: Clock,
+): Promise<{ provider: PaymentProvider; sandbox?: WechatPaySandbox }> {
+  const { baseUrl, notifyUrl } = settings;
+  if (settings.kind === "merchant") {
+    return { provider: new WechatPayPaymentProvider({ ...loadMerchantKeys(settings), baseUrl, notifyUrl, clock }) };
+  }
+  const keys = await loadOrCreateWechatPaySandboxKeys(settings.dir);
+  return {
+    provider: new WechatPayPaymentProvider({ ...sandboxMerchant(keys, settings.keyMode), baseUrl, notifyUrl, clock }),
+    sandbox: new WechatPaySandbox({ keys, mode: settings.keyMode, now: () => clock.now() }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { paymentChannels } from "@lnca/contracts";
 import type { Logger } from "pino";
 import type { LicenceRecognizer } from "../adapters/recognition/licence-recognizer";
 import type { SmsSender } from "../adapters/sms/sms";
@@ -123,7 +124,9 @@ export async function createContext(deps: {
     settlement: renewals.services.orderSettlement,
   });
   const features: FeatureModule[] = [
-    systemModule(runtime),
+    systemModule(runtime, {
+      paymentChannels: paymentChannels.filter((channel) => adapters.payments[channel]),
+    }),
     catalog,
     auth,
     certificates,

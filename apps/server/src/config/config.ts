@@ -64,6 +64,18 @@ const envSchema = z.object({
   ALIPAY_GATEWAY: z
     .url({ protocol: /^https?$/, error: "ALIPAY_GATEWAY 必须是 http:// 或 https:// 地址" })
     .default("https://openapi.alipay.com/gateway.do"),
+  WECHATPAY_SANDBOX_KEY_MODE: z.enum(["public_key", "platform_certificate"]).default("public_key"),
+  WECHATPAY_APP_ID: z.string().optional(),
+  WECHATPAY_MCH_ID: z.string().optional(),
+  WECHATPAY_MCH_SERIAL_NO: z.string().optional(),
+  WECHATPAY_MCH_PRIVATE_KEY_FILE: z.string().optional(),
+  WECHATPAY_API_V3_KEY: z.string().optional(),
+  WECHATPAY_PUBLIC_KEY_ID: z.string().optional(),
+  WECHATPAY_PUBLIC_KEY_FILE: z.string().optional(),
+  WECHATPAY_PLATFORM_CERT_FILES: csv.default([]),
+  WECHATPAY_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "WECHATPAY_BASE_URL 必须是 http:// 或 https:// 地址" })
+    .default("https://api.mch.weixin.qq.com"),
   LICENCE_OCR_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   LICENCE_OCR_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
   LICENCE_OCR_WARM_UP: booleanFlag.default(false),
@@ -105,7 +117,7 @@ function buildConfig(env: Env, secretKey: string) {
     storage: storageConfig(env),
     mail: { provider: env.MAIL_PROVIDER },
     renewalOrderExpiresMs: env.RENEWAL_ORDER_EXPIRES_MINUTES * 60_000,
-    payments: { provider: env.PAYMENT_PROVIDER, alipay: alipayConfig(env, publicOrigin) },
+    payments: paymentsConfig(env, publicOrigin),
     licenceRecognition: {
       workers: env.LICENCE_OCR_WORKERS,
       timeoutMs: env.LICENCE_OCR_TIMEOUT_MS,
@@ -160,6 +172,36 @@ function storageConfig(env: Env) {
  * Sandbox: the demo merchant on the in-server gateway, its keys made on first start under
  * data/sandbox/alipay. Merchant: every missing setting is named at once, and the key files must exist.
  */
+/**
+ * Sandbox: both channels on the in-server gateways. Merchant: a channel is taken when any of its settings is
+ * given (then all of them must be right); a merchant may take one channel only, but not none.
+ */
+function paymentsConfig(env: Env, publicOrigin: string) {
+  const sandbox = env.PAYMENT_PROVIDER === "sandbox";
+  const alipay = sandbox || ALIPAY_SETTINGS.some((name) => env[name]) ? alipayConfig(env, publicOrigin) : null;
+  const wechat = sandbox || WECHATPAY_SETTINGS.some((name) => env[name]) ? wechatPayConfig(env, publicOrigin) : null;
+  if (!alipay && !wechat) {
+    throw new ConfigError(["PAYMENT_PROVIDER=merchant: 须至少配置支付宝（ALIPAY_*）或微信支付（WECHATPAY_*）之一"]);
+  }
+  return { provider: env.PAYMENT_PROVIDER, alipay, wechat };
+}
+
+const ALIPAY_SETTINGS = [
+  "ALIPAY_APP_ID",
+  "ALIPAY_SELLER_ID",
+  "ALIPAY_APP_PRIVATE_KEY_FILE",
+  "ALIPAY_PUBLIC_KEY_FILE",
+] as const;
+const WECHATPAY_SETTINGS = [
+  "WECHATPAY_APP_ID",
+  "WECHATPAY_MCH_ID",
+  "WECHATPAY_MCH_SERIAL_NO",
+  "WECHATPAY_MCH_PRIVATE_KEY_FILE",
+  "WECHATPAY_API_V3_KEY",
+  "WECHATPAY_PUBLIC_KEY_ID",
+  "WECHATPAY_PUBLIC_KEY_FILE",
+] as const;
+
 function alipayConfig(env: Env, publicOrigin: string) {
   if (env.PAYMENT_PROVIDER === "sandbox") {
     return {
@@ -194,6 +236,68 @@ function alipayConfig(env: Env, publicOrigin: string) {
       appPrivateKeyFile: path.resolve(appPrivateKeyFile),
       alipayPublicKeyFile: path.resolve(alipayPublicKeyFile),
     },
+  } as const;
+}
+
+const WECHATPAY_NOTIFY_PATH = "/api/v1/payments/wechat/notify";
+
+/**
+ * Sandbox: the demo merchant on the in-server gateway (/sandbox/wechatpay), its keys made on first start under
+ * data/sandbox/wechat. Merchant: every missing or wrong setting is named at once, and the key files must exist;
+ * WeChat Pay's keys are the public key (PUB_KEY_ID_…), the platform certificates, or both while switching.
+ */
+function wechatPayConfig(env: Env, publicOrigin: string) {
+  const notifyUrl = `${publicOrigin}${WECHATPAY_NOTIFY_PATH}`;
+  if (env.PAYMENT_PROVIDER === "sandbox") {
+    return {
+      kind: "sandbox",
+      keyMode: env.WECHATPAY_SANDBOX_KEY_MODE,
+      dir: path.resolve(env.DATA_DIR, "sandbox", "wechat"),
+      baseUrl: `${publicOrigin}/sandbox/wechatpay`,
+      notifyUrl,
+    } as const;
+  }
+  const required = {
+    WECHATPAY_APP_ID: env.WECHATPAY_APP_ID,
+    WECHATPAY_MCH_ID: env.WECHATPAY_MCH_ID,
+    WECHATPAY_MCH_SERIAL_NO: env.WECHATPAY_MCH_SERIAL_NO,
+    WECHATPAY_MCH_PRIVATE_KEY_FILE: env.WECHATPAY_MCH_PRIVATE_KEY_FILE,
+    WECHATPAY_API_V3_KEY: env.WECHATPAY_API_V3_KEY,
+  };
+  const problems = Object.entries(required)
+    .filter(([, value]) => !value)
+    .map(([name]) => `${name}: 使用微信支付商户（PAYMENT_PROVIDER=merchant）时必须设置`);
+  const { WECHATPAY_PUBLIC_KEY_ID: publicKeyId, WECHATPAY_PUBLIC_KEY_FILE: publicKeyFile } = env;
+  const certificateFiles = env.WECHATPAY_PLATFORM_CERT_FILES.map((file) => path.resolve(file));
+  if (env.WECHATPAY_API_V3_KEY && Buffer.byteLength(env.WECHATPAY_API_V3_KEY) !== 32) {
+    problems.push("WECHATPAY_API_V3_KEY: APIv3 密钥应为 32 个字符");
+  }
+  if (Boolean(publicKeyId) !== Boolean(publicKeyFile)) {
+    problems.push("WECHATPAY_PUBLIC_KEY_ID、WECHATPAY_PUBLIC_KEY_FILE: 微信支付公钥 ID 与公钥文件须同时设置");
+  } else if (publicKeyId && !publicKeyId.startsWith("PUB_KEY_ID_")) {
+    problems.push("WECHATPAY_PUBLIC_KEY_ID: 微信支付公钥 ID 应以 PUB_KEY_ID_ 开头");
+  }
+  if (!publicKeyId && certificateFiles.length === 0) {
+    problems.push(
+      "WECHATPAY_PUBLIC_KEY_ID + WECHATPAY_PUBLIC_KEY_FILE 或 WECHATPAY_PLATFORM_CERT_FILES: 须设置微信支付公钥或平台证书",
+    );
+  }
+  const files = [env.WECHATPAY_MCH_PRIVATE_KEY_FILE, publicKeyFile, ...certificateFiles].filter(
+    (file): file is string => Boolean(file),
+  );
+  for (const file of files) if (!existsSync(file)) problems.push(`${file}: 微信支付密钥文件不存在`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    kind: "merchant",
+    appId: env.WECHATPAY_APP_ID ?? "",
+    mchId: env.WECHATPAY_MCH_ID ?? "",
+    mchSerialNo: env.WECHATPAY_MCH_SERIAL_NO ?? "",
+    mchPrivateKeyFile: path.resolve(env.WECHATPAY_MCH_PRIVATE_KEY_FILE ?? ""),
+    apiV3Key: env.WECHATPAY_API_V3_KEY ?? "",
+    publicKey: publicKeyId && publicKeyFile ? { id: publicKeyId, file: path.resolve(publicKeyFile) } : null,
+    platformCertificateFiles: certificateFiles,
+    baseUrl: env.WECHATPAY_BASE_URL,
+    notifyUrl,
   } as const;
 }
 

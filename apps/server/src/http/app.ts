@@ -4,6 +4,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { WECHATPAY_SANDBOX_PREFIX } from "../adapters/payments/sandbox/wechat-gateway";
 import type { AppContext } from "../app/context";
 import { registerFeatureRoutes } from "../app/routes";
 import { registerActorResolution } from "./actor";
@@ -54,6 +55,8 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
   // The embedded payment sandboxes (PAYMENT_PROVIDER=sandbox): outside /api/v1, for the payer's browser.
   const alipaySandbox = ctx.adapters.paymentSandboxes.alipay;
   if (alipaySandbox) await app.register(alipaySandbox.routes);
+  const wechatSandbox = ctx.adapters.paymentSandboxes.wechat;
+  if (wechatSandbox) await app.register(wechatSandbox.plugin, { prefix: WECHATPAY_SANDBOX_PREFIX });
 
   await registerWebApp(app, ctx.config.webDist);
   return app;

@@ -2,12 +2,13 @@ import { publicConfigSchema } from "@lnca/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "kysely";
 import { z } from "zod";
+import type { PaymentChannel } from "../../adapters/payments/payment-provider";
 import type { Runtime } from "../../app/feature-module";
 
 const tags = ["系统"];
 
 export const systemRoutes =
-  (ctx: Runtime): FastifyPluginAsyncZod =>
+  (ctx: Runtime, deps: { paymentChannels: readonly PaymentChannel[] }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/health",
@@ -37,7 +38,8 @@ export const systemRoutes =
         keybridgeUrl: ctx.config.keybridgeUrl,
         demo: ctx.config.demo,
         demoPin: ctx.config.demo ? "111111" : null,
-        paymentSandbox: ctx.config.demo,
+        paymentSandbox: ctx.config.payments.provider === "sandbox",
+        paymentChannels: [...deps.paymentChannels],
       }),
     );
   };

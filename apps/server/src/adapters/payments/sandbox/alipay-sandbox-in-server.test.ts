@@ -17,6 +17,7 @@ describe("the Alipay sandbox inside the server (PAYMENT_PROVIDER=sandbox)", () =
   it("serves the cashier under /sandbox/alipay with the site's security headers and notifies our fixed route", async () => {
     const origin = t.ctx.config.publicOrigin;
     const provider = t.ctx.adapters.payments.alipay;
+    if (!provider) throw new Error("the sandbox takes Alipay");
     const start = await provider.create({
       outTradeNo: "PL20261130000009-1",
       amountFen: 65_000,
