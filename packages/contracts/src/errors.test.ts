@@ -7,6 +7,7 @@ import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { invoiceErrors } from "./errors/invoices";
 import { licenceErrors } from "./errors/licences";
 import { profileErrors } from "./errors/profile";
 
@@ -22,6 +23,7 @@ describe("error catalogue", () => {
       identityErrors,
       profileErrors,
       licenceErrors,
+      invoiceErrors,
     ];
     const codes = parts.flatMap((part) => Object.keys(part));
     expect(new Set(codes).size).toBe(codes.length);

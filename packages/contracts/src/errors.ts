@@ -5,6 +5,7 @@ import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { invoiceErrors } from "./errors/invoices";
 import { licenceErrors } from "./errors/licences";
 import { profileErrors } from "./errors/profile";
 
@@ -22,6 +23,7 @@ export const errorCatalog = {
   ...identityErrors,
   ...profileErrors,
   ...licenceErrors,
+  ...invoiceErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -11,6 +11,7 @@ import type { CatalogAdminService } from "../features/catalog/catalog-admin.serv
 import { type CertificatesServices, certificatesModule } from "../features/certificates/certificates.module";
 import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
 import { type IdentitiesServices, identitiesModule } from "../features/identities/identities.module";
+import { type InvoicesServices, invoicesModule } from "../features/invoices/invoices.module";
 import { type LicencesServices, licencesModule } from "../features/licences/licences.module";
 import { type NotificationsServices, notificationsModule } from "../features/notifications/notifications.module";
 import type { JobHandlers } from "../features/outbox/outbox";
@@ -41,6 +42,7 @@ export type AppContext = Runtime &
   EnterprisesServices &
   IdentitiesServices &
   LicencesServices &
+  InvoicesServices &
   AuthServices &
   UsersServices & {
     adapters: Adapters;
@@ -91,7 +93,7 @@ export async function createContext(deps: {
     recognizer: deps.recognizer,
   });
   const { ca } = adapters;
-  const notifications = notificationsModule(runtime, { smsSender: adapters.sms });
+  const notifications = notificationsModule(runtime, { smsSender: adapters.sms, mailer: adapters.mailer });
   const certificates = await certificatesModule(runtime, { ca, vendorId, catalog: catalog.services.catalog });
   const auth = authModule(runtime, {
     sms: notifications.services.sms,
@@ -110,6 +112,11 @@ export async function createContext(deps: {
     sms: notifications.services.sms,
   });
   const users = usersModule(runtime, { smsCodes: auth.services.smsCodes, storage: adapters.storage });
+  const invoices = invoicesModule(runtime, {
+    storage: adapters.storage,
+    enterprises: enterprises.services.enterprises,
+    mail: notifications.services.mail,
+  });
   const features: FeatureModule[] = [
     systemModule(runtime),
     catalog,
@@ -120,6 +127,7 @@ export async function createContext(deps: {
     identities,
     users,
     licences,
+    invoices,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -135,6 +143,7 @@ export async function createContext(deps: {
     ...auth.services,
     ...users.services,
     ...licences.services,
+    ...invoices.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }
@@ -143,7 +152,7 @@ export async function createContext(deps: {
  * Every declared job kind (features/outbox/outbox.ts), as a record so that a kind declared without an entry
  * here does not compile; jobsOf then refuses to start when a module gives no handler for one.
  */
-const DECLARED_JOB_KINDS: Record<keyof JobHandlers, true> = { "sms.send": true };
+const DECLARED_JOB_KINDS: Record<keyof JobHandlers, true> = { "sms.send": true, "mail.send": true };
 
 /** The one job map the outbox worker runs: job kind → handler, as the modules contribute them. */
 export function jobsOf(modules: readonly FeatureModule[]): JobHandlers {

@@ -4,6 +4,7 @@ import { catalogPolicy } from "../catalog/catalog.policy";
 import { certificatesPolicy } from "../certificates/certificates.policy";
 import { enterprisesPolicy } from "../enterprises/enterprises.policy";
 import { identitiesPolicy } from "../identities/identities.policy";
+import { invoicesPolicy } from "../invoices/invoices.policy";
 import { licencesPolicy } from "../licences/licences.policy";
 import { notificationsPolicy } from "../notifications/notifications.policy";
 import { usersPolicy } from "../users/users.policy";
@@ -22,6 +23,7 @@ export const policy = {
   ...certificatesPolicy,
   ...enterprisesPolicy,
   ...identitiesPolicy,
+  ...invoicesPolicy,
   ...licencesPolicy,
   ...notificationsPolicy,
   ...usersPolicy,

@@ -5,3 +5,4 @@ export * from "./files";
 export * from "./keys";
 export * from "./profiles";
 export * from "./records";
+export * from "./renewal-orders";
