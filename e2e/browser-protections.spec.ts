@@ -93,7 +93,7 @@ test("the portal, the console and the API docs work under the CSP with no violat
 
   await consoleLogin(page);
   await expect(page.getByTestId("console-staff")).toContainText(OPERATOR.displayName);
-  for (const name of ["目录管理", "订单与支付", "发票管理", "证书名录", "短信发件箱", "下载中心"]) {
+  for (const name of ["目录管理", "订单与支付", "发票管理", "证书名录", "短信发件箱", "邮件发件箱", "下载中心"]) {
     await page.getByRole("menuitem", { name }).click();
     await expect(page.getByRole("heading", { name }).first()).toBeVisible();
     await expectAccessible(page, `console ${name}`);

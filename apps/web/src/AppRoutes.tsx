@@ -17,6 +17,7 @@ import { ConsoleInvoicesPage } from "./console/ConsoleInvoicesPage";
 import { ConsoleHome, ConsoleLayout } from "./console/ConsoleLayout";
 import { ConsoleLoginPage } from "./console/ConsoleLoginPage";
 import { ConsoleOrdersPage } from "./console/ConsoleOrdersPage";
+import { MailOutboxPage } from "./console/MailOutboxPage";
 import { RegistryImportPage } from "./console/RegistryImportPage";
 import { RequireStaff } from "./console/RequireStaff";
 import { ReviewDetailPage } from "./console/review/ReviewDetailPage";
@@ -101,7 +102,14 @@ export function AppRoutes() {
           }
         />
         <Route path="orders" element={<ConsoleOrdersPage />} />
-        <Route path="invoices" element={<ConsoleInvoicesPage />} />
+        <Route
+          path="invoices"
+          element={
+            <StaffOnly permission="console.invoice.read">
+              <ConsoleInvoicesPage />
+            </StaffOnly>
+          }
+        />
         <Route
           path="registry"
           element={
@@ -115,6 +123,14 @@ export function AppRoutes() {
           element={
             <StaffOnly permission="console.sms_outbox.read">
               <SmsOutboxPage />
+            </StaffOnly>
+          }
+        />
+        <Route
+          path="mail-outbox"
+          element={
+            <StaffOnly permission="console.mail_outbox.read">
+              <MailOutboxPage />
             </StaffOnly>
           }
         />

@@ -7,6 +7,7 @@ import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { invoiceErrors } from "./errors/invoices";
 import { licenceErrors } from "./errors/licences";
 import { paymentErrors } from "./errors/payments";
 import { profileErrors } from "./errors/profile";
@@ -24,6 +25,7 @@ describe("error catalogue", () => {
       profileErrors,
       licenceErrors,
       paymentErrors,
+      invoiceErrors,
     ];
     const codes = parts.flatMap((part) => Object.keys(part));
     expect(new Set(codes).size).toBe(codes.length);

@@ -5,6 +5,7 @@ import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { invoiceErrors } from "./errors/invoices";
 import { licenceErrors } from "./errors/licences";
 import { paymentErrors } from "./errors/payments";
 import { profileErrors } from "./errors/profile";
@@ -26,6 +27,7 @@ export const errorCatalog = {
   ...licenceErrors,
   ...renewalErrors,
   ...paymentErrors,
+  ...invoiceErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatYuan, parsePrintedAmount } from "./money";
+import { formatCapitalAmount, formatYuan, parsePrintedAmount } from "./money";
 
 describe("parsePrintedAmount: 注册资本 as a licence prints it, in fen", () => {
   it.each([
@@ -22,5 +22,36 @@ describe("parsePrintedAmount: 注册资本 as a licence prints it, in fen", () =
 
   it("formats fen back as yuan", () => {
     expect(formatYuan(500_000_000)).toBe("5000000");
+  });
+});
+
+describe("formatCapitalAmount: a total as an invoice writes it in capitals", () => {
+  it.each([
+    [0, "零元整"],
+    [65_000, "陆佰伍拾元整"],
+    [70_000, "柒佰元整"],
+    [1_000, "壹拾元整"],
+    [105, "壹元零伍分"],
+    [50, "伍角"],
+    [10_050, "壹佰元伍角"],
+    [100_500, "壹仟零伍元整"],
+    [1_050_000, "壹万零伍佰元整"],
+    [10_000_000_000, "壹亿元整"],
+    [10_001_000_000, "壹亿零壹万元整"],
+    [10_000_000_500, "壹亿零伍元整"],
+    [123_456_789, "壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分"],
+  ])("%i fen → %s", (fen, capitals) => {
+    expect(formatCapitalAmount(fen)).toBe(capitals);
+  });
+
+  it("reads back as the same amount", () => {
+    for (const fen of [65_000, 10_050, 123_456_700, 1_050_000]) {
+      expect(parsePrintedAmount(formatCapitalAmount(fen))).toBe(fen);
+    }
+  });
+
+  it("refuses what is not an amount in fen", () => {
+    expect(() => formatCapitalAmount(-1)).toThrow(RangeError);
+    expect(() => formatCapitalAmount(1.5)).toThrow(RangeError);
   });
 });

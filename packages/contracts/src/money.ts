@@ -72,3 +72,59 @@ export function parsePrintedAmount(printed: string): number | null {
   if (yuan === null || jiao === undefined || fen === undefined) return null;
   return yuan * 100 + jiao * 10 + fen;
 }
+
+const CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖";
+const SECTION_UNITS = ["", "拾", "佰", "仟"];
+const SECTION_NAMES = ["", "万", "亿", "万亿"];
+
+/** 0 < n < 10000 in capital numerals, zeros inside read once (1005 → 壹仟零伍). */
+function capitalSection(n: number): string {
+  let out = "";
+  let zero = false;
+  for (let place = 3; place >= 0; place--) {
+    const digit = Math.floor(n / 10 ** place) % 10;
+    if (digit === 0) {
+      zero = out !== "";
+      continue;
+    }
+    out += `${zero ? "零" : ""}${CAPITAL_DIGITS[digit]}${SECTION_UNITS[place]}`;
+    zero = false;
+  }
+  return out;
+}
+
+function capitalInteger(n: number): string {
+  if (n === 0) return "零";
+  const sections: number[] = [];
+  for (let rest = n; rest > 0; rest = Math.floor(rest / 10_000)) sections.push(rest % 10_000);
+  let out = "";
+  let gap = false;
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const section = sections[i] ?? 0;
+    if (section === 0) {
+      gap = out !== "";
+      continue;
+    }
+    // A skipped 万 section or fewer than four digits after a higher one is read with one 零 (壹万零伍佰).
+    if (out !== "" && (gap || section < 1000)) out += "零";
+    out += capitalSection(section) + SECTION_NAMES[i];
+    gap = false;
+  }
+  return out;
+}
+
+/**
+ * Integer fen as an invoice writes the total in capitals (价税合计（大写）): 65000 → 陆佰伍拾元整, 105 → 壹元零伍分,
+ * 10050 → 壹佰元伍角. 整 follows 元 only when there are no 角 and 分 (the People's Bank's rules for bills).
+ */
+export function formatCapitalAmount(fen: number): string {
+  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`not an amount in fen: ${fen}`);
+  const yuan = Math.floor(fen / 100);
+  const jiao = Math.floor(fen / 10) % 10;
+  const cents = fen % 10;
+  if (jiao === 0 && cents === 0) return `${capitalInteger(yuan)}元整`;
+  const yuanPart = yuan > 0 ? `${capitalInteger(yuan)}元` : "";
+  const jiaoPart = jiao > 0 ? `${CAPITAL_DIGITS[jiao]}角` : yuan > 0 ? "零" : "";
+  const centsPart = cents > 0 ? `${CAPITAL_DIGITS[cents]}分` : "";
+  return yuanPart + jiaoPart + centsPart;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "./console";
+import { invoiceRequestInputSchema } from "./invoices";
 
 /** The statuses of a renewal order (contract: other programs read them). */
 export const renewalOrderStatuses = [
@@ -188,7 +189,7 @@ export type ConsoleOrderQuery = z.input<typeof consoleOrderQuerySchema>;
 /** 【立即支付】: the channel and, when 开具发票, the invoice request (features/invoices validates it). */
 export const paymentStartRequestSchema = z.object({
   channel: z.enum(paymentChannels, { error: "请选择支付方式：支付宝或微信支付" }),
-  invoice: z.record(z.string(), z.unknown()).optional(),
+  invoice: invoiceRequestInputSchema.optional(),
 });
 export type PaymentStartRequest = z.infer<typeof paymentStartRequestSchema>;
 

@@ -4,6 +4,7 @@ import { BuiltinCaAdapter } from "../adapters/ca/builtin-ca-adapter";
 import type { CaAdapter, CaAdapterFor, CaAdapterKind, PlatformCa } from "../adapters/ca/ca-adapter";
 import type { Mailer } from "../adapters/mail/mailer";
 import { OutboxMailer } from "../adapters/mail/outbox-mailer";
+import { SmtpMailer } from "../adapters/mail/smtp-mailer";
 import { ALIPAY_NOTIFY_PATH, AlipayPaymentProvider } from "../adapters/payments/alipay/alipay-payment-provider";
 import type { PaymentChannel, PaymentProvider } from "../adapters/payments/payment-provider";
 import { AlipaySandbox } from "../adapters/payments/sandbox/alipay-gateway";
@@ -70,12 +71,13 @@ export async function createAdapters(deps: {
   });
   const alipay = config.payments.alipay ? alipayChannel(config, config.payments.alipay) : null;
   const wechat = config.payments.wechat ? await wechatPayChannel(config.payments.wechat, clock) : null;
+  const storage = storageFor(config.storage);
   return {
     ca,
     caAdapterFor: caAdapterRegistry({ builtin: ca }),
     sms: deps.smsSender ?? smsSenderFor(config, logger),
-    mailer: mailers[config.mail.provider](deps),
-    storage: storageFor(config.storage),
+    mailer: mailerFor(config.mail, { db, clock, logger, storage }),
+    storage,
     recognizer: deps.recognizer ?? licenceRecognizer(config, logger),
     payments: { alipay: alipay?.provider, wechat: wechat?.provider, ...deps.paymentProviders },
     paymentSandboxes: { alipay: alipay?.sandbox, wechat: wechat?.sandbox },
@@ -146,10 +148,18 @@ function licenceRecognizer(config: AppConfig, logger: Logger): LicenceRecognizer
   return recognizer;
 }
 
-// One entry per configured choice: a provider added to the configuration does not compile until it is here.
-const mailers: Record<AppConfig["mail"]["provider"], (deps: { db: Db; clock: Clock; logger: Logger }) => Mailer> = {
-  outbox: ({ db, clock, logger }) => new OutboxMailer(db, clock, logger),
-};
+// A provider added to the configuration does not compile until it has a case here.
+function mailerFor(
+  mail: AppConfig["mail"],
+  deps: { db: Db; clock: Clock; logger: Logger; storage: ObjectStorage },
+): Mailer {
+  switch (mail.provider) {
+    case "outbox":
+      return new OutboxMailer(deps.db, deps.clock, deps.logger);
+    case "smtp":
+      return new SmtpMailer(mail, deps.db, deps.storage);
+  }
+}
 
 // Each provider's settings differ, so a switch narrows them; a provider without a case does not compile.
 function storageFor(storage: AppConfig["storage"]): ObjectStorage {

@@ -8,11 +8,16 @@ const module = (jobs?: FeatureModule["jobs"]): FeatureModule => ({ name: "m", se
 describe("the outbox job map the composition root assembles", () => {
   it("takes each module's handlers", () => {
     const send = async () => {};
-    expect(jobsOf([module(), module({ "sms.send": send })])).toEqual({ "sms.send": send });
+    const mail = async () => {};
+    expect(jobsOf([module(), module({ "sms.send": send }), module({ "mail.send": mail })])).toEqual({
+      "sms.send": send,
+      "mail.send": mail,
+    });
   });
 
   it("refuses to start when a declared job kind has no handler", () => {
     expect(() => jobsOf([module()])).toThrow(AppError);
     expect(() => jobsOf([module()])).toThrow(/sms\.send/);
+    expect(() => jobsOf([module({ "sms.send": async () => {} })])).toThrow(/mail\.send/);
   });
 });

@@ -12,6 +12,7 @@ import type { CatalogAdminService } from "../features/catalog/catalog-admin.serv
 import { type CertificatesServices, certificatesModule } from "../features/certificates/certificates.module";
 import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
 import { type IdentitiesServices, identitiesModule } from "../features/identities/identities.module";
+import { type InvoicesServices, invoicesModule } from "../features/invoices/invoices.module";
 import { type LicencesServices, licencesModule } from "../features/licences/licences.module";
 import { type NotificationsServices, notificationsModule } from "../features/notifications/notifications.module";
 import type { JobHandlers } from "../features/outbox/outbox";
@@ -46,6 +47,7 @@ export type AppContext = Runtime &
   LicencesServices &
   RenewalsServices &
   PaymentsServices &
+  InvoicesServices &
   AuthServices &
   UsersServices & {
     adapters: Adapters;
@@ -98,7 +100,7 @@ export async function createContext(deps: {
     paymentProviders: deps.paymentProviders,
   });
   const { ca } = adapters;
-  const notifications = notificationsModule(runtime, { smsSender: adapters.sms });
+  const notifications = notificationsModule(runtime, { smsSender: adapters.sms, mailer: adapters.mailer });
   const certificates = await certificatesModule(runtime, { ca, vendorId, catalog: catalog.services.catalog });
   const auth = authModule(runtime, {
     sms: notifications.services.sms,
@@ -117,11 +119,18 @@ export async function createContext(deps: {
     sms: notifications.services.sms,
   });
   const users = usersModule(runtime, { smsCodes: auth.services.smsCodes, storage: adapters.storage });
+  const invoices = invoicesModule(runtime, {
+    storage: adapters.storage,
+    enterprises: enterprises.services.enterprises,
+    mail: notifications.services.mail,
+  });
   const renewals = renewalsModule(runtime, { catalog: catalog.services.catalog });
+  renewals.services.renewalOrders.onClosing(invoices.services.invoiceRequests);
   const payments = paymentsModule(runtime, {
     providers: adapters.payments,
     orders: renewals.services.renewalOrders,
     settlement: renewals.services.orderSettlement,
+    invoices: invoices.services.invoiceRequests,
   });
   const features: FeatureModule[] = [
     systemModule(runtime, {
@@ -137,6 +146,7 @@ export async function createContext(deps: {
     licences,
     renewals,
     payments,
+    invoices,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -154,6 +164,7 @@ export async function createContext(deps: {
     ...licences.services,
     ...renewals.services,
     ...payments.services,
+    ...invoices.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }
@@ -164,6 +175,7 @@ export async function createContext(deps: {
  */
 const DECLARED_JOB_KINDS: Record<keyof JobHandlers, true> = {
   "sms.send": true,
+  "mail.send": true,
   "payments.close": true,
   "payments.refund": true,
 };

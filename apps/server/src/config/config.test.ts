@@ -63,6 +63,30 @@ describe("configuration", () => {
     );
   });
 
+  it("sends mail through an SMTP server when MAIL_PROVIDER=smtp", () => {
+    const smtp = { MAIL_PROVIDER: "smtp", SMTP_HOST: "smtp.example.com", SMTP_FROM: "平台 <noreply@example.com>" };
+    expect(loadConfig({ DATA_DIR: dataDir(), ...smtp, SMTP_USER: "u", SMTP_PASS: "p" }).mail).toEqual({
+      provider: "smtp",
+      host: "smtp.example.com",
+      port: 587,
+      secure: false,
+      auth: { user: "u", pass: "p" },
+      from: "平台 <noreply@example.com>",
+    });
+    expect(loadConfig({ DATA_DIR: dataDir(), ...smtp, SMTP_PORT: "465" }).mail).toMatchObject({
+      port: 465,
+      secure: true,
+      auth: null,
+    });
+  });
+
+  it("names, in Chinese, every SMTP setting that is missing", () => {
+    const load = () => loadConfig({ DATA_DIR: dataDir(), MAIL_PROVIDER: "smtp", SMTP_USER: "u" });
+    expect(load).toThrow(
+      "SMTP_HOST: 使用 SMTP 发送邮件（MAIL_PROVIDER=smtp）时必须设置\n  SMTP_FROM: 使用 SMTP 发送邮件（MAIL_PROVIDER=smtp）时必须设置（发件人地址）\n  SMTP_USER、SMTP_PASS: 须同时设置（或都不设置：服务器不要求登录时）",
+    );
+  });
+
   it.each([
     [{ PORT: "http" }, "PORT"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
@@ -72,7 +96,11 @@ describe("configuration", () => {
     [{ STORAGE_PROVIDER: "gcs" }, "STORAGE_PROVIDER"],
     [{ ...S3_SETTINGS, S3_ENDPOINT: "minio:9000" }, "S3_ENDPOINT"],
     [{ ...S3_SETTINGS, S3_FORCE_PATH_STYLE: "yes" }, "S3_FORCE_PATH_STYLE"],
-    [{ MAIL_PROVIDER: "smtp" }, "MAIL_PROVIDER"],
+    [{ MAIL_PROVIDER: "sendmail" }, "MAIL_PROVIDER"],
+    [
+      { MAIL_PROVIDER: "smtp", SMTP_HOST: "smtp.example.com", SMTP_FROM: "a@example.com", SMTP_PORT: "smtp" },
+      "SMTP_PORT",
+    ],
   ])("fails fast on %o, naming %s", (env, name) => {
     const load = () => loadConfig({ DATA_DIR: dataDir(), ...env });
     expect(load).toThrow(ConfigError);

@@ -48,7 +48,7 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: booleanFlag.default(false),
   S3_PREFIX: z.string().default(""),
-  MAIL_PROVIDER: z.enum(["outbox"]).default("outbox"),
+  MAIL_PROVIDER: z.enum(["outbox", "smtp"]).default("outbox"),
   /** An unpaid renewal order expires after this many minutes and frees its certificates. */
   RENEWAL_ORDER_EXPIRES_MINUTES: z.coerce
     .number()
@@ -76,6 +76,12 @@ const envSchema = z.object({
   WECHATPAY_BASE_URL: z
     .url({ protocol: /^https?$/, error: "WECHATPAY_BASE_URL 必须是 http:// 或 https:// 地址" })
     .default("https://api.mch.weixin.qq.com"),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  SMTP_SECURE: booleanFlag.optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  SMTP_FROM: z.string().optional(),
   LICENCE_OCR_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   LICENCE_OCR_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
   LICENCE_OCR_WARM_UP: booleanFlag.default(false),
@@ -115,7 +121,7 @@ function buildConfig(env: Env, secretKey: string) {
           } as const)
         : ({ provider: "outbox" } as const),
     storage: storageConfig(env),
-    mail: { provider: env.MAIL_PROVIDER },
+    mail: mailConfig(env),
     renewalOrderExpiresMs: env.RENEWAL_ORDER_EXPIRES_MINUTES * 60_000,
     payments: paymentsConfig(env, publicOrigin),
     licenceRecognition: {
@@ -298,6 +304,30 @@ function wechatPayConfig(env: Env, publicOrigin: string) {
     platformCertificateFiles: certificateFiles,
     baseUrl: env.WECHATPAY_BASE_URL,
     notifyUrl,
+  } as const;
+}
+
+/**
+ * The outbox, or an SMTP server. SMTP_SECURE defaults to implicit TLS on port 465 and STARTTLS elsewhere (587 by
+ * default); SMTP_USER and SMTP_PASS go together (a relay inside the network may need neither).
+ */
+function mailConfig(env: Env) {
+  if (env.MAIL_PROVIDER === "outbox") return { provider: "outbox" } as const;
+  const problems: string[] = [];
+  if (!env.SMTP_HOST) problems.push("SMTP_HOST: 使用 SMTP 发送邮件（MAIL_PROVIDER=smtp）时必须设置");
+  if (!env.SMTP_FROM) problems.push("SMTP_FROM: 使用 SMTP 发送邮件（MAIL_PROVIDER=smtp）时必须设置（发件人地址）");
+  if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASS)) {
+    problems.push("SMTP_USER、SMTP_PASS: 须同时设置（或都不设置：服务器不要求登录时）");
+  }
+  if (!env.SMTP_HOST || !env.SMTP_FROM || problems.length > 0) throw new ConfigError(problems);
+  const secure = env.SMTP_SECURE ?? env.SMTP_PORT === 465;
+  return {
+    provider: "smtp",
+    host: env.SMTP_HOST,
+    port: env.SMTP_PORT ?? (secure ? 465 : 587),
+    secure,
+    auth: env.SMTP_USER && env.SMTP_PASS ? { user: env.SMTP_USER, pass: env.SMTP_PASS } : null,
+    from: env.SMTP_FROM,
   } as const;
 }
 

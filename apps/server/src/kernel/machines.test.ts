@@ -5,7 +5,7 @@ import { enterpriseRevisionMachine } from "../features/enterprises/enterprises.s
 import { identityMachine } from "../features/identities/identities.states";
 import { invoiceRequestMachine } from "../features/invoices/invoices.states";
 import { keyUpdateMachine } from "../features/keyupdates/keyupdates.states";
-import { smsMessageMachine } from "../features/notifications/notifications.states";
+import { emailMessageMachine, smsMessageMachine } from "../features/notifications/notifications.states";
 import { outboxJobMachine } from "../features/outbox/outbox.states";
 import { paymentMachine, refundMachine } from "../features/payments/payments.states";
 import { renewalItemMachine, renewalOrderMachine } from "../features/renewals/renewals.states";
@@ -14,6 +14,7 @@ import { defineMachine } from "./machine";
 const machines = [
   outboxJobMachine,
   smsMessageMachine,
+  emailMessageMachine,
   certificateMachine,
   associationMachine,
   enterpriseRevisionMachine,

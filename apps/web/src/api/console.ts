@@ -1,4 +1,4 @@
-import type { RegistryImportResponse, SmsOutboxItem, Staff } from "@lnca/contracts";
+import type { MailOutboxItem, RegistryImportResponse, SmsOutboxItem, Staff } from "@lnca/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
 
@@ -39,6 +39,17 @@ export function useSmsOutbox(page: number, pageSize: number) {
   return useQuery({
     queryKey: ["console", "sms-outbox", page, pageSize],
     queryFn: () => api<Page<SmsOutboxItem>>(`/console/sms-outbox?page=${page}&pageSize=${pageSize}`),
+    refetchInterval: 5_000,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+/** 邮件发件箱: every e-mail the platform sent or queued; refreshes on its own, as the SMS outbox does. */
+export function useMailOutbox(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ["console", "mail-outbox", page, pageSize],
+    queryFn: () => api<Page<MailOutboxItem>>(`/console/mail-outbox?page=${page}&pageSize=${pageSize}`),
     refetchInterval: 5_000,
     placeholderData: keepPreviousData,
     staleTime: 0,

@@ -6,6 +6,7 @@ import {
   DatabaseOutlined,
   FileTextOutlined,
   IdcardOutlined,
+  MailOutlined,
   MessageOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -31,9 +32,10 @@ const MENU: MenuEntry[] = [
   },
   { key: "/console/catalog", icon: <AppstoreOutlined />, label: "目录管理", permission: "console.catalog.read" },
   { key: "/console/orders", icon: <AccountBookOutlined />, label: "订单与支付" },
-  { key: "/console/invoices", icon: <FileTextOutlined />, label: "发票管理" },
+  { key: "/console/invoices", icon: <FileTextOutlined />, label: "发票管理", permission: "console.invoice.read" },
   { key: "/console/registry", icon: <DatabaseOutlined />, label: "证书名录", permission: "console.registry.import" },
   { key: "/console/sms-outbox", icon: <MessageOutlined />, label: "短信发件箱", permission: "console.sms_outbox.read" },
+  { key: "/console/mail-outbox", icon: <MailOutlined />, label: "邮件发件箱", permission: "console.mail_outbox.read" },
   { key: "/console/downloads", icon: <CloudDownloadOutlined />, label: "下载中心" },
 ];
 

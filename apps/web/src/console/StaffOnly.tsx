@@ -6,6 +6,9 @@ import { useStaffSession } from "../api/console";
 export type ConsolePermission =
   | "console.catalog.read"
   | "console.sms_outbox.read"
+  | "console.mail_outbox.read"
+  | "console.invoice.read"
+  | "console.invoice.issue"
   | "console.registry.import"
   | "console.admin_application.read"
   | "console.enterprise_review.read";

@@ -1,7 +1,7 @@
-import { type EnterpriseSummary, maskName } from "@lnca/contracts";
+import { type EnterpriseSummary, type InvoicingInfo, maskName } from "@lnca/contracts";
 import type { UnitOfWork } from "../../db/unit-of-work";
 import { AppError } from "../../shared/app-error";
-import { findEnterpriseWithAdminName } from "./enterprises.queries";
+import { findApprovedInvoicingInfo, findEnterpriseWithAdminName } from "./enterprises.queries";
 
 /** Reading enterprises: a route loads one here, asks the policy, and answers. */
 export class EnterpriseDirectory {
@@ -17,5 +17,11 @@ export class EnterpriseDirectory {
       uscc: row.uscc,
       adminNameMasked: row.admin_name ? maskName(row.admin_name) : null,
     };
+  }
+
+  /** The 开票信息 in force (of the approved revision), or null while none is approved (invoices prefill from it). */
+  async approvedInvoicingInfo(enterpriseId: string): Promise<InvoicingInfo | null> {
+    const row = await findApprovedInvoicingInfo(this.database.db, enterpriseId);
+    return row ? (JSON.parse(row.invoicing_info) as InvoicingInfo) : null;
   }
 }

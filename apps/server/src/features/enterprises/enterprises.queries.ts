@@ -33,3 +33,13 @@ export function findEnterpriseWithAdminName(db: DbOrTx, id: string) {
     .where("enterprises.id", "=", id)
     .executeTakeFirst();
 }
+
+/** The 开票信息 step (JSON text) of the enterprise's revision in force, if one is approved. */
+export function findApprovedInvoicingInfo(db: DbOrTx, enterpriseId: string) {
+  return db
+    .selectFrom("enterprises")
+    .innerJoin("enterprise_revisions", "enterprise_revisions.id", "enterprises.approved_revision_id")
+    .select("enterprise_revisions.invoicing_info")
+    .where("enterprises.id", "=", enterpriseId)
+    .executeTakeFirst();
+}

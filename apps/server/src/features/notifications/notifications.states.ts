@@ -15,3 +15,19 @@ export const smsMessageMachine = defineMachine({
     sent: [],
   },
 });
+
+/**
+ * A queued e-mail (invoices): sent once the mailer took it, failed when it refused; the outbox job retries a
+ * failed one until the job itself gives up.
+ */
+export const emailMessageMachine = defineMachine({
+  table: "email_messages",
+  entity: "email_message",
+  initial: ["pending"],
+  terminal: ["sent"],
+  transitions: {
+    pending: ["sent", "failed"],
+    failed: ["sent", "failed"],
+    sent: [],
+  },
+});

@@ -1,4 +1,4 @@
-import type { PaymentStart, PaymentStartRequest, PaymentState } from "@lnca/contracts";
+import type { InvoiceRequestInput, PaymentStart, PaymentStartRequest, PaymentState } from "@lnca/contracts";
 import type { Logger } from "pino";
 import type {
   PaymentChannel,
@@ -35,7 +35,10 @@ import "./payments.audit";
 
 /** The invoice side of 【立即支付】 (features/invoices), kept in the payment's transaction. */
 export interface InvoiceRequests {
-  recordRequest(trx: DbOrTx, request: { orderId: string; enterpriseId: string | null; input: unknown }): Promise<void>;
+  recordRequest(
+    trx: DbOrTx,
+    request: { actor: Actor; orderId: string; enterpriseId: string | null; input: InvoiceRequestInput; now: Date },
+  ): Promise<unknown>;
 }
 
 /**
@@ -71,6 +74,8 @@ export class PaymentService {
       if (request.invoice) {
         if (!this.deps.invoices) throw new AppError("VALIDATION_FAILED", "暂不支持开具发票");
         await this.deps.invoices.recordRequest(trx, {
+          actor,
+          now,
           orderId,
           enterpriseId: order.enterprise_id,
           input: request.invoice,

@@ -25,7 +25,7 @@ import "./payments.audit";
 
 /** What a whole order's refund cancels on the invoice side (features/invoices). */
 export interface InvoiceCancellation {
-  cancelForOrder(trx: DbOrTx, orderId: string): Promise<void>;
+  cancelForOrder(trx: DbOrTx, orderId: string, actor: Actor): Promise<void>;
 }
 
 /**
@@ -57,7 +57,7 @@ export class RefundService {
       const refundId = newId();
       const { refundFen, wholeOrder } = await settlement.refundItems(trx, order, request.itemIds, refundId, actor, now);
       await this.request(trx, actor, payment, { refundId, refundFen, reason: request.reason, automatic: false }, now);
-      if (wholeOrder) await this.deps.invoices?.cancelForOrder(trx, orderId);
+      if (wholeOrder) await this.deps.invoices?.cancelForOrder(trx, orderId, actor);
       return { refundId };
     });
   }

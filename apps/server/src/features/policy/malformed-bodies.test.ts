@@ -15,6 +15,7 @@ const someIdentity = "/api/v1/identities/0192b6f0-0000-7000-8000-000000000000";
 const someAdminApplication = "/api/v1/console/admin-applications/0192b6f0-0000-7000-8000-000000000000";
 const someInformation = "/api/v1/enterprises/0192b6f0-0000-7000-8000-000000000000/information";
 const someReview = "/api/v1/console/enterprise-reviews/0192b6f0-0000-7000-8000-000000000000";
+const someInvoiceRequest = "/api/v1/console/invoice-requests/0192b6f0-0000-7000-8000-000000000000";
 
 /** A body that passes validation (null: the route takes no body); who may call it; the URL for a pattern. */
 const BODY_ROUTES: Record<
@@ -119,6 +120,17 @@ const BODY_ROUTES: Record<
     body: null,
     as: "reviewer",
     url: `${someReview}/approve`,
+  },
+  // Multipart (the invoice PDF): every JSON body is answered FILE_REQUIRED, still coded.
+  "POST /api/v1/console/invoice-requests/:requestId/issue": {
+    body: null,
+    as: "operator",
+    url: `${someInvoiceRequest}/issue`,
+  },
+  "POST /api/v1/console/invoice-requests/:requestId/demo-issue": {
+    body: null,
+    as: "operator",
+    url: `${someInvoiceRequest}/demo-issue`,
   },
   "POST /api/v1/console/enterprise-reviews/:revisionId/reject": {
     body: { opinion: "材料不清晰" },

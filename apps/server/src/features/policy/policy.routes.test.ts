@@ -11,6 +11,7 @@ import {
   basicInfoFor,
   buildEnterprise,
   buildIdentity,
+  buildRenewalOrder,
   buildStaff,
   buildSubmittedRevision,
   buildUser,
@@ -24,6 +25,7 @@ import { makeResidentId, makeUscc, nextMobile, nextSeq } from "../../../test/sup
 import { boundUser } from "../../../test/support/journeys";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
+import { systemActor } from "./actor";
 
 const ACTORS = ["anon", "indiv", "lead", "agent", "adminA", "adminB", "reviewer", "operator"] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -151,6 +153,18 @@ const TABLE: Row[] = [
                                                                    expect: [401,   401,   401,   401,   401,   401,   "ok",  403] },
   { route: "POST /api/v1/console/enterprise-reviews/:revisionId/release", url: () => reviewOf("/release"),
                                                                    expect: [401,   401,   401,   401,   401,   401,   "ok",  403] },
+  // Invoices: 【发票管理】 for the current identity; a PDF for the order's creator (the lead) and A's administrator.
+  { route: "GET /api/v1/invoice-requests",                         expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "GET /api/v1/invoice-requests/:requestId/file", url: () => `/api/v1/invoice-requests/${ids.leadInvoice}/file`,
+                                                                   expect: [401,   403,   "ok",  403,   "ok",  403,   401,   401] },
+  { route: "GET /api/v1/enterprises/:enterpriseId/invoice-title", url: () => `/api/v1/enterprises/${ids.enterpriseA}/invoice-title`,
+                                                                   expect: [401,   403,   "ok",  "ok",  "ok",  403,   401,   401] },
+  { route: "GET /api/v1/console/invoice-requests",                 expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "POST /api/v1/console/invoice-requests/:requestId/issue", url: () => `/api/v1/console/invoice-requests/${ids.leadInvoice}/issue`, body: () => ({}),
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "POST /api/v1/console/invoice-requests/:requestId/demo-issue", url: () => `/api/v1/console/invoice-requests/${ids.leadInvoice}/demo-issue`,
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "GET /api/v1/console/mail-outbox",                      expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   // Last: they end the callers' sessions.
   { route: "POST /api/v1/auth/logout",                             expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
   { route: "POST /api/v1/console/auth/logout",                     expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
@@ -176,6 +190,10 @@ const RESOURCE_ROWS: Row[] = [
                                                                    expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
   { route: "PUT /api/v1/enterprises/:enterpriseId/information/draft/basic", url: () => `/api/v1/enterprises/${ids.enterpriseB}/information/draft/basic`,
     body: () => basicInfoFor(enterpriseAFields),                   expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
+  { route: "GET /api/v1/invoice-requests/:requestId/file", url: () => `/api/v1/invoice-requests/${ids.adminAInvoice}/file`,
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "GET /api/v1/enterprises/:enterpriseId/invoice-title", url: () => `/api/v1/enterprises/${ids.enterpriseB}/invoice-title`,
+                                                                   expect: [401,   403,   403,   403,   403,   "ok",  401,   401] },
   // Another reviewer's claim: the table's reviewer may read it but not decide it.
   { route: "POST /api/v1/console/enterprise-reviews/:revisionId/approve", url: () => `/api/v1/console/enterprise-reviews/${ids.claimedByOther}/approve`,
                                                                    expect: [401,   401,   401,   401,   401,   401,   403,   403] },
@@ -197,6 +215,8 @@ const ids = {
   adminAUser: "",
   revision: "",
   claimedByOther: "",
+  leadInvoice: "",
+  adminAInvoice: "",
 };
 let enterpriseAFields = { name: "", uscc: "" };
 const UNKNOWN_ID = "0192b6f0-0000-7000-8000-000000000000";
@@ -274,6 +294,33 @@ beforeAll(async () => {
   await callAs("reviewer", "POST /api/v1/console/enterprise-reviews/:revisionId/claim", reviewOf("/claim"));
   const other = await buildStaff(t.ctx, "reviewer");
   await t.ctx.enterpriseReviews.claim({ kind: "staff", staffId: other.id, role: "reviewer" }, ids.claimedByOther);
+  // Invoice requests of enterprise A's orders: one the lead made, one its administrator made.
+  const invoiceOf = async (actor: ActorName, serial: string) => {
+    const user = (await callAs(actor, "GET /api/v1/auth/session")).json().user;
+    const certificate = await db
+      .selectFrom("certificates")
+      .selectAll()
+      .where("serial_number", "=", serial)
+      .executeTakeFirstOrThrow();
+    const order = await buildRenewalOrder(t.ctx, {
+      enterpriseId: ids.enterpriseA,
+      userId: user.id,
+      identityId: user.currentIdentityId,
+      lines: [{ certificate, priceFen: 30_000 }],
+      status: "paid",
+    });
+    const input = { kind: "e_normal", titleType: "personal", title: "刘洋", email: "a@example.com" } as const;
+    return t.ctx.database.transaction((trx) =>
+      t.ctx.invoiceRequests.recordRequest(trx, {
+        actor: systemActor,
+        orderId: order.id,
+        enterpriseId: ids.enterpriseA,
+        input,
+      }),
+    );
+  };
+  ids.leadInvoice = await invoiceOf("lead", lead.serialNumber);
+  ids.adminAInvoice = await invoiceOf("adminA", adminA.serialNumber);
 });
 afterAll(() => t?.close());
 

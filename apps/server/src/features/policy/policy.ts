@@ -4,6 +4,7 @@ import { catalogPolicy } from "../catalog/catalog.policy";
 import { certificatesPolicy } from "../certificates/certificates.policy";
 import { enterprisesPolicy } from "../enterprises/enterprises.policy";
 import { identitiesPolicy } from "../identities/identities.policy";
+import { invoicesPolicy } from "../invoices/invoices.policy";
 import { licencesPolicy } from "../licences/licences.policy";
 import { notificationsPolicy } from "../notifications/notifications.policy";
 import { paymentsPolicy } from "../payments/payments.policy";
@@ -24,6 +25,7 @@ export const policy = {
   ...certificatesPolicy,
   ...enterprisesPolicy,
   ...identitiesPolicy,
+  ...invoicesPolicy,
   ...licencesPolicy,
   ...notificationsPolicy,
   ...renewalsPolicy,

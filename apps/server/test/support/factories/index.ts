@@ -5,4 +5,5 @@ export * from "./files";
 export * from "./keys";
 export * from "./profiles";
 export * from "./records";
+export * from "./renewal-orders";
 export * from "./renewals";
