@@ -14,7 +14,7 @@ export function ExpiryCountdown({ expiresAt, onExpired }: { expiresAt: string; o
       type="countdown"
       value={deadline}
       format="HH:mm:ss"
-      styles={{ content: { fontSize: 14, color: "#d4380d" } }}
+      styles={{ content: { fontSize: 14, color: "#cf1322" } }}
       onFinish={() => {
         setOver(true);
         onExpired?.();

@@ -5,19 +5,19 @@ import { Form, Radio, Space } from "antd";
 export function PaymentChannelField() {
   return (
     <Form.Item name="channel" label="支付方式" rules={[{ required: true, message: "请选择支付方式" }]}>
-      <Radio.Group optionType="button" size="large" className="payment-channels">
-        <Radio.Button value="alipay">
+      <Radio.Group>
+        <Radio value="alipay">
           <Space>
             <AlipayCircleOutlined style={{ color: "#1677ff" }} />
             支付宝 ALIPAY
           </Space>
-        </Radio.Button>
-        <Radio.Button value="wechat">
+        </Radio>
+        <Radio value="wechat">
           <Space>
             <WechatOutlined style={{ color: "#07c160" }} />
             微信支付
           </Space>
-        </Radio.Button>
+        </Radio>
       </Radio.Group>
     </Form.Item>
   );

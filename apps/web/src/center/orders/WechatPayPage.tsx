@@ -68,8 +68,8 @@ export function WechatPayPage() {
         <Typography.Text>
           应付金额：<strong className="renewal-price">{yuan(code.amountFen)}</strong>
         </Typography.Text>
-        <div role="img" aria-label="微信支付二维码" data-testid="wechat-qr" data-code-url={code.codeUrl}>
-          <QRCode value={code.codeUrl} size={220} bgColor="#fff" />
+        <div data-testid="wechat-qr" data-code-url={code.codeUrl}>
+          <QRCode value={code.codeUrl} size={220} bgColor="#fff" aria-label="微信支付二维码" />
         </div>
         <Space>
           <WechatOutlined style={{ color: "#07c160", fontSize: 20 }} />

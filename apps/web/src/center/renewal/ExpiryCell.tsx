@@ -16,7 +16,7 @@ export function ExpiryCell({ notAfter, daysLeft }: { notAfter: string | null; da
         (daysLeft < 0 ? (
           <Tag color="red">已过期 {-daysLeft} 天</Tag>
         ) : isExpiringSoon(daysLeft) ? (
-          <Tag color="orange">剩余 {daysLeft} 天</Tag>
+          <Tag color="warning">剩余 {daysLeft} 天</Tag>
         ) : (
           <Typography.Text type="secondary">剩余 {daysLeft} 天</Typography.Text>
         ))}

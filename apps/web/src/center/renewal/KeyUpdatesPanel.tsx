@@ -24,8 +24,11 @@ export function KeyUpdatesPanel() {
         title="操作证书更新业务，请使用火狐或谷歌浏览器，并确保安装了最新版 CA 互联互通(辽宁版) 驱动。"
         description={
           <>
-            驱动可在 <Link to="/downloads">下载中心</Link> 下载。插入对应的 CA 锁后即可【读取 CA
-            数字证书】并【自助年检】。
+            驱动可在{" "}
+            <Link to="/downloads" className="inline-link">
+              下载中心
+            </Link>{" "}
+            下载。插入对应的 CA 锁后即可【读取 CA 数字证书】并【自助年检】。
           </>
         }
       />

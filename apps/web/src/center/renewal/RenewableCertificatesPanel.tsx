@@ -9,6 +9,7 @@ import { RenewalBlockers } from "./RenewalBlockers";
 import { renewableColumns } from "./renewableColumns";
 import { chooseCertificates, useRenewalDraft } from "./renewalDraft";
 
+const ALL = "all";
 const selectable = (certificate: RenewableCertificate) => certificate.openOrderId === null;
 
 /**
@@ -20,7 +21,7 @@ export function RenewableCertificatesPanel() {
   const query = useRenewableCertificates();
   const draft = useRenewalDraft();
   const [selected, setSelected] = useState<string[]>(() => draft.certificates.map((c) => c.certificateId));
-  const [category, setCategory] = useState<string | undefined>();
+  const [category, setCategory] = useState(ALL);
   const [expiringOnly, setExpiringOnly] = useState(false);
   const [holder, setHolder] = useState("");
 
@@ -29,7 +30,7 @@ export function RenewableCertificatesPanel() {
   const categories = useMemo(() => [...new Map(items.map((c) => [c.categoryCode, c.categoryName])).entries()], [items]);
   const filtered = items.filter(
     (c) =>
-      (!category || c.categoryCode === category) &&
+      (category === ALL || c.categoryCode === category) &&
       (!expiringOnly || isExpiringSoon(c.daysLeft)) &&
       (!holder || c.holderName.includes(holder)),
   );
@@ -55,14 +56,21 @@ export function RenewableCertificatesPanel() {
     <>
       <RenewalBlockers blockers={blockers} />
       <Flex gap={12} wrap align="center" className="section-gap">
+        <Checkbox
+          data-testid="select-all-pages"
+          checked={allChecked}
+          indeterminate={someChecked && !allChecked}
+          disabled={filteredSelectable.length === 0}
+          onChange={(event) => toggleAll(event.target.checked)}
+        >
+          全选（共 {filteredSelectable.length} 张，含所有页）
+        </Checkbox>
         <Select
-          allowClear
           aria-label="按 CA 证类别筛选"
-          placeholder="全部 CA 证类别"
           style={{ width: 180 }}
           value={category}
           onChange={setCategory}
-          options={categories.map(([value, label]) => ({ value, label }))}
+          options={[{ value: ALL, label: "全部 CA 证类别" }, ...categories.map(([value, label]) => ({ value, label }))]}
         />
         <Checkbox checked={expiringOnly} onChange={(event) => setExpiringOnly(event.target.checked)}>
           仅看 30 天内到期
@@ -91,16 +99,8 @@ export function RenewableCertificatesPanel() {
           preserveSelectedRowKeys: true,
           onChange: (keys) => setSelected(keys.map(String)),
           getCheckboxProps: (c) => ({ disabled: !selectable(c), "aria-label": `选择 ${c.holderName} 的证书` }),
-          columnTitle: (
-            <Checkbox
-              aria-label="全选（所有页）"
-              data-testid="select-all-pages"
-              checked={allChecked}
-              indeterminate={someChecked && !allChecked}
-              disabled={filteredSelectable.length === 0}
-              onChange={(event) => toggleAll(event.target.checked)}
-            />
-          ),
+          // The table's own header box takes one page only; 全选 above takes every page of the filtered list.
+          hideSelectAll: true,
         }}
       />
       <Flex justify="space-between" align="center" wrap gap={12} className="section-gap-top">

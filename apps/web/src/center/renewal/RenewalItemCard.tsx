@@ -27,16 +27,17 @@ export function RenewalItemCard({ item }: { item: RenewalItemView }) {
         column={{ xs: 1, md: 2 }}
         items={[
           { key: "holder", label: "持证人", children: item.holderName },
-          { key: "vendor", label: "证书厂商", children: item.vendor },
           { key: "category", label: "锁类型", children: item.categoryName },
           {
             key: "notAfter",
             label: "证书有效期至",
             children: item.notAfter ? formatDate(item.notAfter) : "未知",
           },
+          { key: "vendor", label: "证书厂商", children: item.vendor },
           {
             key: "price",
             label: "价格",
+            span: "filled",
             children: <span data-testid="item-price">{item.priceFen === null ? "—" : yuan(item.priceFen)}</span>,
           },
           {
