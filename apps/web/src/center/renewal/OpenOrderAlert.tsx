@@ -22,8 +22,14 @@ export function OpenOrderAlert({ error, holderOf }: { error: ApiError; holderOf:
       title={error.message}
       description={
         <>
-          {holder ? `${holder} 的证书` : "所选证书"}已在订单{" "}
-          {orderId ? <Link to={`/center/orders/${orderId}`}>{orderNo ?? orderId}</Link> : (orderNo ?? "")}{" "}
+          {holder ? `${holder}的证书` : "所选证书"}已在订单{" "}
+          {orderId ? (
+            <Link to={`/center/orders/${orderId}`} className="inline-link" data-testid="open-order-link">
+              {orderNo ?? orderId}
+            </Link>
+          ) : (
+            (orderNo ?? "")
+          )}{" "}
           中，请先支付或取消该订单，或返回上一步不选此证书。
         </>
       }
