@@ -7,7 +7,8 @@ import type { ApiError } from "../../api/client";
  * the payer can pay or cancel it.
  */
 export function OpenOrderAlert({ error, holderOf }: { error: ApiError; holderOf: (id: string) => string | undefined }) {
-  const { certificateId, orderId, orderNo } = error.details as {
+  // The server's AppError details travel as `error.details` of the body.
+  const { certificateId, orderId, orderNo } = (error.details.details ?? {}) as {
     certificateId?: string;
     orderId?: string;
     orderNo?: string;
