@@ -5,10 +5,15 @@ import { EnterpriseEditPage } from "./center/enterprise/EnterpriseEditPage";
 import { EnterpriseInfoPage } from "./center/enterprise/EnterpriseInfoPage";
 import { IdentityPage } from "./center/IdentityPage";
 import { InvoicesPage } from "./center/InvoicesPage";
-import { OrdersPage } from "./center/OrdersPage";
+import { OrderDetailPage } from "./center/orders/OrderDetailPage";
+import { OrdersPage } from "./center/orders/OrdersPage";
+import { PaymentPage } from "./center/orders/PaymentPage";
+import { WechatPayPage } from "./center/orders/WechatPayPage";
 import { ProfileEditPage } from "./center/ProfileEditPage";
 import { ProfilePage } from "./center/ProfilePage";
 import { RequireSession } from "./center/RequireSession";
+import { OrderConfirmPage } from "./center/renewal/OrderConfirmPage";
+import { PlatformSelectionPage } from "./center/renewal/PlatformSelectionPage";
 import { StaffPage } from "./center/StaffPage";
 import { AdminApplicationsPage } from "./console/AdminApplicationsPage";
 import { CatalogPage } from "./console/CatalogPage";
@@ -54,8 +59,14 @@ export function AppRoutes() {
         <Route path="enterprise" element={<EnterpriseInfoPage />} />
         <Route path="enterprise/edit" element={<EnterpriseEditPage />} />
         <Route path="staff" element={<StaffPage />} />
-        <Route path="ca" element={<CaManagementPage />} />
+        <Route path="ca" element={<CaManagementPage tab="renew" />} />
+        <Route path="ca/updates" element={<CaManagementPage tab="updates" />} />
+        <Route path="ca/renew/platforms" element={<PlatformSelectionPage />} />
+        <Route path="ca/renew/confirm" element={<OrderConfirmPage />} />
         <Route path="orders" element={<OrdersPage />} />
+        <Route path="orders/:id" element={<OrderDetailPage />} />
+        <Route path="orders/:id/pay" element={<PaymentPage />} />
+        <Route path="orders/:id/pay/wechat/:paymentId" element={<WechatPayPage />} />
         <Route path="invoices" element={<InvoicesPage />} />
       </Route>
 

@@ -45,6 +45,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Only the platform's own API takes the CSRF header; the keybridge is another origin and would reject it. */
   csrf?: boolean;
+  /** Extra request headers (an `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 /** Turns any non-2xx answer into an ApiError, keeping the server's code and zh-CN message. */
@@ -75,7 +77,7 @@ export async function requestJson<T>(
   networkMessage = "无法连接服务器，请检查网络后重试",
 ): Promise<T> {
   const method = options.method ?? "GET";
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { ...options.headers, accept: "application/json" };
   // A FormData body (a file upload) sets its own multipart content type with its boundary.
   const isForm = options.body instanceof FormData;
   if (options.body !== undefined && !isForm) headers["content-type"] = "application/json";

@@ -1,15 +1,37 @@
-import { LaterVersion } from "../shared/LaterVersion";
+import { Card, Tabs } from "antd";
+import { useNavigate } from "react-router-dom";
+import { PageHeader } from "../shared/PageHeader";
+import { KeyUpdatesPanel } from "./renewal/KeyUpdatesPanel";
+import { RenewableCertificatesPanel } from "./renewal/RenewableCertificatesPanel";
 
-export function CaManagementPage() {
+const TABS = {
+  renew: { path: "/center/ca", label: "CA 延期年检" },
+  updates: { path: "/center/ca/updates", label: "更新数字证书" },
+} as const;
+
+/**
+ * 【CA 管理】: 【CA 延期年检】 (choose certificates to renew and pay) and 【更新数字证书】 (write paid renewals to
+ * the key). Each tab has its own address so the menu and the browser's back button reach it.
+ */
+export function CaManagementPage({ tab }: { tab: keyof typeof TABS }) {
+  const navigate = useNavigate();
   return (
-    <LaterVersion
-      title="CA 管理"
-      description="CA 数字证书续费的前提：个人信息已完善且企业信息已审核通过，并已安装运行拓展程序。"
-      features={[
-        "【CA 延期年检】：勾选需要延期的 CA 数字证书及关联平台，管理员可批量延期",
-        "【更新数字证书】：插入 CA 锁，【读取 CA 数字证书】后【自助年检】，完成延期",
-        "检测 CA 互联互通(辽宁版) 驱动（拓展程序），未安装时提示下载",
-      ]}
-    />
+    <>
+      <PageHeader
+        title="CA 管理"
+        description="CA 数字证书续费的前提：个人信息已完善且企业信息已审核通过。管理员可为本企业人员批量或单独办理延期，企业个人也可自行办理。"
+      />
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => navigate(TABS[key as keyof typeof TABS].path)}
+          items={Object.entries(TABS).map(([key, { label }]) => ({
+            key,
+            label,
+            children: key === tab ? key === "renew" ? <RenewableCertificatesPanel /> : <KeyUpdatesPanel /> : null,
+          }))}
+        />
+      </Card>
+    </>
   );
 }

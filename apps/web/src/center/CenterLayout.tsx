@@ -35,7 +35,15 @@ export function CenterLayout() {
           { key: "/center/staff", icon: <TeamOutlined />, label: "人员管理" },
         ]
       : []),
-    { key: "/center/ca", icon: <SafetyCertificateOutlined />, label: "CA 管理" },
+    {
+      key: "ca",
+      icon: <SafetyCertificateOutlined />,
+      label: "CA 管理",
+      children: [
+        { key: "/center/ca", label: "CA 延期年检" },
+        { key: "/center/ca/updates", label: "更新数字证书" },
+      ],
+    },
     { key: "/center/orders", icon: <ProfileOutlined />, label: "订单管理" },
     { key: "/center/invoices", icon: <FileTextOutlined />, label: "发票管理" },
   ];
@@ -67,6 +75,7 @@ export function CenterLayout() {
           <Menu
             mode="inline"
             selectedKeys={[selectedKey(items, pathname)]}
+            defaultOpenKeys={pathname.startsWith("/center/ca") ? ["ca"] : []}
             items={items}
             onClick={({ key }) => navigate(key)}
           />
@@ -79,10 +88,17 @@ export function CenterLayout() {
   );
 }
 
-/** The menu entry of a page: the longest entry its path starts with (编辑企业信息 is under 企业信息, 编辑个人信息 under 个人信息). */
+/**
+ * The menu entry of a page: the longest entry its path starts with (编辑企业信息 is under 企业信息, 编辑个人信息 under
+ * 个人信息, 选择应用平台 under CA 延期年检); entries of a submenu count as entries.
+ */
 function selectedKey(items: MenuProps["items"], pathname: string): string {
   const path = pathname.replace(/\/$/, "");
-  const keys = (items ?? []).map((item) => String(item?.key ?? ""));
+  const keys = (items ?? []).flatMap((item) =>
+    item && "children" in item && item.children
+      ? item.children.map((child) => String(child?.key))
+      : [String(item?.key)],
+  );
   const matches = keys.filter((key) => path === key || path.startsWith(`${key}/`));
   return matches.sort((a, b) => b.length - a.length)[0] ?? path;
 }

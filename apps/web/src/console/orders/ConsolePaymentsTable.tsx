@@ -1,0 +1,55 @@
+import type { ConsolePayment } from "@lnca/contracts";
+import { Button, Table } from "antd";
+import { useState } from "react";
+import { type ConsoleOrderSearch, useConsolePayments } from "../../api/consoleOrders";
+import { ErrorResult } from "../../shared/ErrorResult";
+import { paymentColumns } from "./paymentColumns";
+
+/** 支付记录 tab: one page of payments found, each linking to its order. */
+export function ConsolePaymentsTable({
+  search,
+  onOpen,
+}: {
+  search: ConsoleOrderSearch;
+  onOpen: (orderId: string) => void;
+}) {
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20, search });
+  const { page, pageSize } = paging.search === search ? paging : { page: 1, pageSize: paging.pageSize };
+  const payments = useConsolePayments({ ...search, page, pageSize });
+  if (payments.isError && !payments.data) {
+    return <ErrorResult error={payments.error} onRetry={() => void payments.refetch()} />;
+  }
+  return (
+    <Table<ConsolePayment>
+      data-testid="console-payments-table"
+      rowKey="paymentId"
+      size="middle"
+      loading={payments.isPending || (payments.isPlaceholderData && payments.isFetching)}
+      dataSource={payments.data?.items}
+      scroll={{ x: 1500 }}
+      locale={{ emptyText: "没有符合条件的支付记录" }}
+      pagination={{
+        current: page,
+        pageSize,
+        total: payments.data?.total ?? 0,
+        showSizeChanger: true,
+        showTotal: (total) => `共 ${total} 条`,
+        onChange: (p, size) => setPaging({ page: size === pageSize ? p : 1, pageSize: size, search }),
+      }}
+      columns={[
+        {
+          title: "订单号",
+          dataIndex: "orderNo",
+          width: 190,
+          render: (orderNo: string, payment) => (
+            <Button type="link" size="small" onClick={() => onOpen(payment.orderId)} aria-label={`查看订单 ${orderNo}`}>
+              {orderNo}
+            </Button>
+          ),
+        },
+        { title: "企业", dataIndex: "enterpriseName", width: 200, render: (name: string | null) => name ?? "个人" },
+        ...paymentColumns,
+      ]}
+    />
+  );
+}
