@@ -11,6 +11,7 @@ import { invoiceErrors } from "./errors/invoices";
 import { licenceErrors } from "./errors/licences";
 import { paymentErrors } from "./errors/payments";
 import { profileErrors } from "./errors/profile";
+import { renewalErrors } from "./errors/renewals";
 
 describe("error catalogue", () => {
   it("no area reuses another's code (a spread would silently replace it)", () => {
@@ -24,6 +25,7 @@ describe("error catalogue", () => {
       identityErrors,
       profileErrors,
       licenceErrors,
+      renewalErrors,
       paymentErrors,
       invoiceErrors,
     ];

@@ -9,9 +9,14 @@ describe("the outbox job map the composition root assembles", () => {
   it("takes each module's handlers", () => {
     const send = async () => {};
     const mail = async () => {};
-    expect(jobsOf([module(), module({ "sms.send": send }), module({ "mail.send": mail })])).toEqual({
+    const close = async () => {};
+    const refund = async () => {};
+    const payments = module({ "payments.close": close, "payments.refund": refund });
+    expect(jobsOf([module(), module({ "sms.send": send }), module({ "mail.send": mail }), payments])).toEqual({
       "sms.send": send,
       "mail.send": mail,
+      "payments.close": close,
+      "payments.refund": refund,
     });
   });
 

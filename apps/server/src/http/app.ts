@@ -53,10 +53,16 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(registerFeatureRoutes(ctx.modules), { prefix: "/api/v1" });
   // The embedded payment sandboxes (PAYMENT_PROVIDER=sandbox): outside /api/v1, for the payer's browser.
-  const alipaySandbox = ctx.adapters.paymentSandboxes.alipay;
-  if (alipaySandbox) await app.register(alipaySandbox.routes);
-  const wechatSandbox = ctx.adapters.paymentSandboxes.wechat;
-  if (wechatSandbox) await app.register(wechatSandbox.plugin, { prefix: WECHATPAY_SANDBOX_PREFIX });
+  // They stand in for the providers' servers, so they are not part of this API's OpenAPI document.
+  await app.register(async (sandboxes) => {
+    sandboxes.addHook("onRoute", (route) => {
+      route.schema = { ...route.schema, hide: true };
+    });
+    const alipaySandbox = ctx.adapters.paymentSandboxes.alipay;
+    if (alipaySandbox) await sandboxes.register(alipaySandbox.routes);
+    const wechatSandbox = ctx.adapters.paymentSandboxes.wechat;
+    if (wechatSandbox) await sandboxes.register(wechatSandbox.plugin, { prefix: WECHATPAY_SANDBOX_PREFIX });
+  });
 
   await registerWebApp(app, ctx.config.webDist);
   return app;

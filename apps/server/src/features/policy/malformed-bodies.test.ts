@@ -14,6 +14,7 @@ import { createTestApp, type TestApp } from "../../../test/support/test-app";
 const someIdentity = "/api/v1/identities/0192b6f0-0000-7000-8000-000000000000";
 const someAdminApplication = "/api/v1/console/admin-applications/0192b6f0-0000-7000-8000-000000000000";
 const someInformation = "/api/v1/enterprises/0192b6f0-0000-7000-8000-000000000000/information";
+const someOrder = "/api/v1/renewal-orders/0192b6f0-0000-7000-8000-000000000000";
 const someReview = "/api/v1/console/enterprise-reviews/0192b6f0-0000-7000-8000-000000000000";
 const someInvoiceRequest = "/api/v1/console/invoice-requests/0192b6f0-0000-7000-8000-000000000000";
 
@@ -106,6 +107,20 @@ const BODY_ROUTES: Record<
     url: `${someInformation}/draft/invoicing`,
   },
   "PUT /api/v1/me/profile": { body: { name: "", idNumber: "", email: "" }, as: "user" },
+  "POST /api/v1/renewal-orders": {
+    body: { items: [{ certificateId: "0192b6f0-0000-7000-8000-000000000000", platformCodes: ["ln-jsgc"] }] },
+    as: "user",
+  },
+  "POST /api/v1/renewal-orders/:id/cancel": { body: null, as: "user", url: `${someOrder}/cancel` },
+  "POST /api/v1/renewal-orders/:id/payments": { body: { channel: "alipay" }, as: "user", url: `${someOrder}/payments` },
+  // The providers' notifications are raw bytes checked by their signatures: every body is refused, coded.
+  "POST /api/v1/payments/alipay/notify": { body: null, as: "anyone" },
+  "POST /api/v1/payments/wechat/notify": { body: null, as: "anyone" },
+  "POST /api/v1/console/renewal-orders/:id/refunds": {
+    body: { reason: "测试退款" },
+    as: "operator",
+    url: `/api/v1/console/renewal-orders/0192b6f0-0000-7000-8000-000000000000/refunds`,
+  },
   "POST /api/v1/console/enterprise-reviews/:revisionId/claim": {
     body: null,
     as: "reviewer",

@@ -11,6 +11,7 @@ import {
   basicInfoFor,
   buildEnterprise,
   buildIdentity,
+  buildMemberCertificate,
   buildRenewalOrder,
   buildStaff,
   buildSubmittedRevision,
@@ -165,6 +166,29 @@ const TABLE: Row[] = [
   { route: "POST /api/v1/console/invoice-requests/:requestId/demo-issue", url: () => `/api/v1/console/invoice-requests/${ids.leadInvoice}/demo-issue`,
                                                                    expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   { route: "GET /api/v1/console/mail-outbox",                      expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "GET /api/v1/renewals/certificates",                     expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "GET /api/v1/renewals/updates",                          expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "POST /api/v1/renewal-orders", body: () => ({ items: [{ certificateId: UNKNOWN_ID, platformCodes: ["ln-jsgc"] }] }),
+                                                                   expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "GET /api/v1/renewal-orders",                            expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "GET /api/v1/renewal-orders/:id", url: () => `/api/v1/renewal-orders/${ids.adminAOrder}`,
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "POST /api/v1/renewal-orders/:id/payments", url: () => `/api/v1/renewal-orders/${ids.adminAOrder}/payments`,
+    body: () => ({ channel: "alipay" }),                           expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "POST /api/v1/renewal-orders/:id/cancel", url: () => `/api/v1/renewal-orders/${ids.adminAOrder}/cancel`,
+                                                                   expect: [401,   403,   403,   403,   "ok",  403,   401,   401] },
+  { route: "GET /api/v1/payments/:paymentId", url: () => `/api/v1/payments/${UNKNOWN_ID}`,
+                                                                   expect: [401,   "ok",  "ok",  "ok",  "ok",  "ok",  401,   401] },
+  { route: "POST /api/v1/payments/alipay/notify", body: () => ({}), expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "POST /api/v1/payments/wechat/notify", body: () => ({}), expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
+  { route: "GET /api/v1/console/renewal-orders",                    expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "GET /api/v1/console/renewal-orders/:id", url: () => `/api/v1/console/renewal-orders/${ids.adminAOrder}`,
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "POST /api/v1/console/renewal-orders/:id/refunds", url: () => `/api/v1/console/renewal-orders/${ids.adminAOrder}/refunds`,
+    body: () => ({ reason: "测试退款" }),                           expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "GET /api/v1/console/payments",                          expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "GET /api/v1/console/payments/daily-totals", url: "/api/v1/console/payments/daily-totals?date=2026-11-30",
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   // Last: they end the callers' sessions.
   { route: "POST /api/v1/auth/logout",                             expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
   { route: "POST /api/v1/console/auth/logout",                     expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
@@ -216,6 +240,7 @@ const ids = {
   revision: "",
   claimedByOther: "",
   leadInvoice: "",
+  adminAOrder: "",
   adminAInvoice: "",
 };
 let enterpriseAFields = { name: "", uscc: "" };
@@ -321,6 +346,17 @@ beforeAll(async () => {
   };
   ids.leadInvoice = await invoiceOf("lead", lead.serialNumber);
   ids.adminAInvoice = await invoiceOf("adminA", adminA.serialNumber);
+  // An unpaid order enterprise A's administrator made, for the order routes.
+  const session = (await callAs("adminA", "GET /api/v1/auth/session")).json().user;
+  const member = await buildMemberCertificate(t.ctx, a);
+  ids.adminAOrder = (
+    await buildRenewalOrder(t.ctx, {
+      enterpriseId: ids.enterpriseA,
+      userId: session.id,
+      identityId: session.currentIdentityId,
+      lines: [{ certificate: member.certificate, priceFen: 5_000 }],
+    })
+  ).id;
 });
 afterAll(() => t?.close());
 
