@@ -193,10 +193,11 @@ export class RenewalOrderService {
       });
       return orderView(database.db, { ...order, wants_invoice: 0 });
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // Another submit got there first: the same attempt retried, or another order took a certificate.
+      // Another submit got there first: the same attempt sent twice (its order answers this one too), or another
+      // order took a certificate (named in the refusal).
       const earlier = idempotencyKey ? await this.earlierAttempt(user, idempotencyKey) : undefined;
       if (earlier) return earlier;
+      if (!isUniqueViolation(error)) throw error;
       await refuseOpenOrders(database.db, ids);
       throw error;
     }
