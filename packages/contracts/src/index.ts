@@ -10,6 +10,7 @@ export * from "./errors";
 export * from "./identifiers";
 export * from "./identities";
 export * from "./invoices";
+export * from "./key-update";
 export * from "./keybridge";
 export * from "./mail";
 export * from "./money";
