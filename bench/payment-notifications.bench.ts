@@ -15,10 +15,10 @@ import { recordMemberCertificates, recordStartedPayments } from "./renewal-fixtu
 import { type BenchResult, benchContext, benchPostgresUrl } from "./support";
 
 /** Rounds of the interleaved measurement, notifications a channel per round, and notifications in flight. */
-const ROUNDS = 8;
-const BATCH = 200;
+const ROUNDS = 6;
+const BATCH = 150;
 const CLIENTS = 16;
-const RAW_BATCH = 2_000;
+const RAW_BATCH = 1_000;
 
 /**
  * The providers' asynchronous notifications through PaymentService.notify, each for a distinct payment that
