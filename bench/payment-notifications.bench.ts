@@ -33,6 +33,7 @@ export async function paymentNotificationsBench(): Promise<BenchResult[]> {
   const postgresUrl = benchPostgresUrl();
   const results = await measure("SQLite");
   if (postgresUrl) results.push(...(await measure("PostgreSQL", postgresUrl)));
+  else console.info("支付通知：未设置 BENCH_DATABASE_URL / TEST_DATABASE_URL，只测 SQLite");
   return results;
 }
 
