@@ -4,10 +4,12 @@ import { type DatabaseHandle, type DatabaseTarget, migrateToLatest, openDatabase
 
 /**
  * A fresh, migrated database for one test file: SQLite in memory, or — when TEST_DATABASE_URL is set, as in
- * CI — a new PostgreSQL database created for this file and dropped afterwards, so runs never collide.
+ * CI — a new PostgreSQL database created for this file and dropped afterwards, so runs never collide. The
+ * bench passes its own PostgreSQL server's URL.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle & { target: DatabaseTarget }> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
+export async function createTestDatabase(
+  adminUrl = process.env.TEST_DATABASE_URL,
+): Promise<DatabaseHandle & { target: DatabaseTarget }> {
   if (!adminUrl) {
     const target = { kind: "sqlite", file: ":memory:" } as const;
     const handle = openDatabase(target);
