@@ -71,7 +71,7 @@ async function paidAtProviderOnly(channel: Channel) {
 
 const db = () => p.ctx.database.db;
 const paymentsOf = (orderId: string) =>
-  db().selectFrom("payments").selectAll().where("order_id", "=", orderId).orderBy("created_at").execute();
+  db().selectFrom("payments").selectAll().where("order_id", "=", orderId).orderBy("out_trade_no").execute();
 const orderRow = (orderId: string) =>
   db().selectFrom("renewal_orders").selectAll().where("id", "=", orderId).executeTakeFirstOrThrow();
 async function auditCount(action: string, entityId: string): Promise<number> {

@@ -13,7 +13,7 @@ import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
 import { recordAudit } from "../audit/audit";
-import type { JobRequest } from "../outbox/outbox";
+import { enqueueJob, type JobRequest } from "../outbox/outbox";
 import { type Actor, systemActor } from "../policy/actor";
 import { authorize } from "../policy/policy";
 import type { OrderSettlement } from "../renewals/order-settlement.service";
@@ -222,8 +222,11 @@ export class PaymentService {
       });
       if (order.status === "pending_payment") {
         await settlement.markPaid(trx, order, payment, systemActor, now);
+        // The order's other open cashiers close here and, after commit, at their providers.
         for (const other of await listPaymentsOfOrder(trx, order.id)) {
-          if (other.id !== payment.id && other.status === "created") await this.closeInside(trx, other, now);
+          if (other.id === payment.id || other.status !== "created") continue;
+          const job = await this.closeInside(trx, other, now);
+          await enqueueJob(trx, job.kind, job.payload, { dedupeKey: job.dedupeKey, now });
         }
       } else {
         await refunds.refundAutomatically(trx, payment, lateReason(order.status), now);
