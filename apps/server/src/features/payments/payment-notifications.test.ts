@@ -149,6 +149,21 @@ describe.each(["alipay", "wechat"] as const)(
       expect(await auditCount("renewal_order.paid", e.order.id)).toBe(1);
     });
 
+    it("【立即支付】 clicked five times at once opens one payment and one cashier", async () => {
+      const e = await orderToPay(p);
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => e.client.post(`/api/v1/renewal-orders/${e.order.id}/payments`, { channel })),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(5).fill(200));
+      const starts = answers.map((a) => a.json());
+      expect(new Set(starts.map((s) => s.paymentId)).size).toBe(1);
+      expect(new Set(starts.map((s) => s.payUrl ?? s.codeUrl)).size).toBe(1);
+      const payments = await paymentsOf(e.order.id);
+      expect(payments.map((x) => [x.out_trade_no, x.status])).toEqual([[starts[0].outTradeNo, "created"]]);
+      expect(await auditCount("payment.started", starts[0].paymentId)).toBe(1);
+      if (channel === "wechat") expect(p.wechat.trades.has(starts[0].outTradeNo)).toBe(true);
+    });
+
     it("the same valid notification 20 times at once: one payment paid, one transition, one audit row each", async () => {
       const e = await paidAtProviderOnly(channel);
       const notification = notifications[channel].of(e.start.outTradeNo);

@@ -84,10 +84,10 @@ export class PaymentService {
         await markOrderWantsInvoice(trx, orderId, now.toISOString());
       }
       const payments = await listPaymentsOfOrder(trx, orderId);
-      const open = payments.find(
-        (p) => p.status === "created" && p.channel === request.channel && (p.pay_url ?? p.code_url),
-      );
-      if (open) return { payment: open, order, reused: true };
+      // One open payment per channel: a second click (or a start whose provider call has not answered yet)
+      // takes it again; asking the provider again with the same out_trade_no gives the same cashier.
+      const open = payments.find((p) => p.status === "created" && p.channel === request.channel);
+      if (open) return { payment: open, order, reused: Boolean(open.pay_url ?? open.code_url) };
       const iso = now.toISOString();
       const row: PaymentRow = {
         id: newId(),
