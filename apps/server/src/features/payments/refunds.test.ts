@@ -188,6 +188,39 @@ describe.each(["alipay", "wechat"] as const)("console refunds on %s", (channel) 
     ]);
   });
 
+  it("refunding the rest of an order whose other keys are updated completes it", async () => {
+    const e = await paidOrder(channel);
+    const [updated, ...rest] = e.order.items;
+    if (!updated) throw new Error("an item");
+    // The key update itself is the next issue's: its item is moved along its machine here.
+    for (const status of ["updating", "completed"] as const) {
+      await db().updateTable("renewal_items").set({ status }).where("id", "=", updated.itemId).execute();
+    }
+    expectError(
+      await refund(e.order.id, { itemIds: [updated.itemId], reason: "已更新" }),
+      409,
+      "ORDER_ITEM_NOT_REFUNDABLE",
+    );
+    const asked = await refund(e.order.id, { reason: "其余两张不再延期" });
+    expect(asked.statusCode).toBe(200);
+    expect((await orderView(e.order.id)).status).toBe("completed");
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", e.order.id)
+      .where("action", "like", "renewal_order.%")
+      .orderBy("at")
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      "renewal_order.created",
+      "renewal_order.paid",
+      "renewal_order.completed",
+    ]);
+    expect(await p.runPaymentJobs()).toEqual(["payments.refund"]);
+    expect(refundedAtProvider(channel, e.start.outTradeNo)).toBe(rest.reduce((sum, i) => sum + i.priceFen, 0));
+    expect((await paymentRow(e.start.paymentId)).status).toBe("paid");
+  });
+
   it("the invoice choice of 【立即支付】 is kept as a snapshot, its kind fixed; a whole refund cancels the request", async () => {
     const e = await orderToPay(p);
     const first = await startPayment(e.client, e.order.id, channel, invoice(e.enterprise));
