@@ -189,6 +189,28 @@ describe.each(["alipay", "wechat"] as const)("console refunds on %s", (channel) 
     ]);
   });
 
+  it("a refund job that ran to the provider and crashed before recording it refunds once when run again", async () => {
+    const e = await paidOrder(channel);
+    expect((await refund(e.order.id, { reason: "企业申请退款" })).statusCode).toBe(200);
+    const [requested] = await refundsOf(e.start.paymentId);
+    if (!requested) throw new Error("a refund");
+    const provider = p.ctx.adapters.payments[channel];
+    if (!provider) throw new Error(`${channel} is configured`);
+    // The first run's provider call, whose answer was lost with the process.
+    const input = {
+      outTradeNo: e.start.outTradeNo,
+      outRefundNo: requested.out_refund_no,
+      refundFen: requested.amount_fen,
+      totalFen: e.order.totalFen,
+      reason: "企业申请退款",
+    };
+    expect(await provider.refund(input)).toEqual({ state: "succeeded" });
+    expect(await p.runPaymentJobs()).toEqual(["payments.refund"]);
+    expect(refundedAtProvider(channel, e.start.outTradeNo)).toBe(e.order.totalFen);
+    expect((await refundsOf(e.start.paymentId)).map((r) => r.status)).toEqual(["succeeded"]);
+    expect((await paymentRow(e.start.paymentId)).status).toBe("refunded");
+  });
+
   it("refunding the rest of an order whose other keys are updated completes it", async () => {
     const e = await paidOrder(channel);
     const [updated, ...rest] = e.order.items;
