@@ -133,6 +133,10 @@ describe.each(["alipay", "wechat"] as const)(
       expect(await auditCount("renewal_order.paid", e.order.id)).toBe(1);
       const state = (await e.client.get(`/api/v1/payments/${start.paymentId}`)).json();
       expect(state).toMatchObject({ status: "paid", orderStatus: "paid" });
+      const stranger = await orderToPay(p);
+      expect((await stranger.client.get(`/api/v1/payments/${start.paymentId}`)).statusCode).toBe(403);
+      const foreignStart = await stranger.client.post(`/api/v1/renewal-orders/${e.order.id}/payments`, { channel });
+      expect(foreignStart.statusCode).toBe(403);
       const updates = (await e.client.get("/api/v1/renewals/updates")).json();
       expect(updates.items).toEqual([
         expect.objectContaining({ orderId: e.order.id, certificateId: e.certificateIds[0], status: "awaiting_update" }),

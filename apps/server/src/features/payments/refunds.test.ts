@@ -329,6 +329,20 @@ describe("the console's day totals per channel", () => {
       paidFen: before.wechat.paidFen + viaWechat.order.totalFen,
       refundedFen: before.wechat.refundedFen + refundedItem.priceFen,
     });
+    // The payments list finds them by channel, enterprise, holder and order number.
+    const search = async (query: string) =>
+      (await operator.get(`/api/v1/console/payments?${query}`))
+        .json()
+        .items.map((i: { paymentId: string }) => i.paymentId);
+    expect(await search(`orderNo=${viaAlipay.order.orderNo}&channel=alipay`)).toEqual([viaAlipay.start.paymentId]);
+    expect(await search(`orderNo=${viaAlipay.order.orderNo}&channel=wechat`)).toEqual([]);
+    expect(await search(`enterprise=${encodeURIComponent(viaWechat.enterprise.name)}`)).toEqual([
+      viaWechat.start.paymentId,
+    ]);
+    expect(await search(`holder=${encodeURIComponent("徐静")}&orderNo=${viaWechat.order.orderNo}`)).toEqual([
+      viaWechat.start.paymentId,
+    ]);
+    expect(await search(`holder=${encodeURIComponent("无此人")}&orderNo=${viaWechat.order.orderNo}`)).toEqual([]);
     const otherDay = await operator.get("/api/v1/console/payments/daily-totals?date=2001-01-01");
     expect(otherDay.json().channels.every((c: { paidCount: number }) => c.paidCount === 0)).toBe(true);
   });
