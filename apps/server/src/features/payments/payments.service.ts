@@ -174,8 +174,9 @@ export class PaymentService {
   }
 
   /**
-   * Applies what a provider reports about one payment, under its order's lock and its own. Paid: the payment is paid (once, however
-   * many copies arrive); its order is paid if it still waits, else the money goes back by itself.
+   * Applies what a provider reports about one payment, under its order's lock and its own. Paid: the payment is
+   * paid (once, however many copies arrive); its order is paid if it still waits, else the money goes back by
+   * itself. A report for no payment of ours, or of another amount, is refused and audited.
    */
   async apply(channel: PaymentChannel, report: PaymentReport, source: "notification" | "query"): Promise<void> {
     const { database, clock, settlement, refunds } = this.deps;
