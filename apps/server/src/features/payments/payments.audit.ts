@@ -5,7 +5,7 @@ declare module "../audit/audit" {
     "payment.failed": { orderId: string };
     "payment.paid": { orderId: string; amountFen: number; source: "notification" | "query" };
     "payment.closed": { orderId: string; source: "notification" | "query" | "order" };
-    "payment.notification_refused": { channel: "alipay" | "wechat"; code: string };
+    "payment.notification_refused": { channel: "alipay" | "wechat"; code: string; outTradeNo?: string };
     "payment.refunding": { orderId: string; refundId: string; amountFen: number };
     "payment.refunded": { orderId: string; refundId: string };
     "payment.refund_failed": { orderId: string; refundId: string };

@@ -16,12 +16,11 @@ export function findPayment(db: DbOrTx, id: string) {
   return db.selectFrom("payments").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** The payment a notification names, locked until the transaction ends on PostgreSQL (SQLite: one writer). */
-export function lockPaymentByOutTradeNo(db: DbOrTx, outTradeNo: string, kind: "sqlite" | "postgres") {
-  const query = db.selectFrom("payments").selectAll().where("out_trade_no", "=", outTradeNo);
-  return (kind === "postgres" ? query.forUpdate() : query).executeTakeFirst();
+export function findPaymentByOutTradeNo(db: DbOrTx, outTradeNo: string) {
+  return db.selectFrom("payments").selectAll().where("out_trade_no", "=", outTradeNo).executeTakeFirst();
 }
 
+/** The payment, locked until the transaction ends on PostgreSQL (SQLite: one writer). */
 export function lockPayment(db: DbOrTx, id: string, kind: "sqlite" | "postgres") {
   const query = db.selectFrom("payments").selectAll().where("id", "=", id);
   return (kind === "postgres" ? query.forUpdate() : query).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { InvoiceRequestInput, PaymentStart, PaymentStartRequest, PaymentState } from "@lnca/contracts";
+import type { ErrorCode, InvoiceRequestInput, PaymentStart, PaymentStartRequest, PaymentState } from "@lnca/contracts";
 import type { Logger } from "pino";
 import type {
   PaymentChannel,
@@ -13,17 +13,18 @@ import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import { newId } from "../../shared/ids";
 import { recordAudit } from "../audit/audit";
-import type { JobRequest } from "../outbox/outbox";
+import { enqueueJob, type JobRequest } from "../outbox/outbox";
 import { type Actor, systemActor } from "../policy/actor";
 import { authorize } from "../policy/policy";
 import type { OrderSettlement } from "../renewals/order-settlement.service";
 import { resourceOf } from "../renewals/renewal-orders.service";
 import {
   findPayment,
+  findPaymentByOutTradeNo,
   insertPayment,
   listPaymentsOfOrder,
   listPaymentsToQuery,
-  lockPaymentByOutTradeNo,
+  lockPayment,
   markOrderWantsInvoice,
   type PaymentRow,
   setPaymentStart,
@@ -83,10 +84,10 @@ export class PaymentService {
         await markOrderWantsInvoice(trx, orderId, now.toISOString());
       }
       const payments = await listPaymentsOfOrder(trx, orderId);
-      const open = payments.find(
-        (p) => p.status === "created" && p.channel === request.channel && (p.pay_url ?? p.code_url),
-      );
-      if (open) return { payment: open, order, reused: true };
+      // One open payment per channel: a second click (or a start whose provider call has not answered yet)
+      // takes it again; asking the provider again with the same out_trade_no gives the same cashier.
+      const open = payments.find((p) => p.status === "created" && p.channel === request.channel);
+      if (open) return { payment: open, order, reused: Boolean(open.pay_url ?? open.code_url) };
       const iso = now.toISOString();
       const row: PaymentRow = {
         id: newId(),
@@ -165,18 +166,7 @@ export class PaymentService {
     try {
       verified = await provider.verifyNotification(notification);
     } catch (error) {
-      const code = error instanceof AppError ? error.code : "INTERNAL_ERROR";
-      this.deps.logger.warn({ channel, code }, "payment notification refused");
-      await this.deps.database.transaction((trx) =>
-        recordAudit(
-          trx,
-          systemActor,
-          "payment.notification_refused",
-          { kind: "payment", id: null },
-          { channel, code },
-          this.deps.clock.now(),
-        ),
-      );
+      await this.refused(channel, error instanceof AppError ? error.code : "INTERNAL_ERROR", null);
       throw error;
     }
     await this.apply(channel, verified.report, "notification");
@@ -184,15 +174,23 @@ export class PaymentService {
   }
 
   /**
-   * Applies what a provider reports about one payment, under its lock. Paid: the payment is paid (once, however
-   * many copies arrive); its order is paid if it still waits, else the money goes back by itself.
+   * Applies what a provider reports about one payment, under its order's lock and its own. Paid: the payment is
+   * paid (once, however many copies arrive); its order is paid if it still waits, else the money goes back by
+   * itself. A report for no payment of ours, or of another amount, is refused and audited.
    */
   async apply(channel: PaymentChannel, report: PaymentReport, source: "notification" | "query"): Promise<void> {
     const { database, clock, settlement, refunds } = this.deps;
-    const refused = await database.transaction(async (trx) => {
-      const payment = await lockPaymentByOutTradeNo(trx, report.outTradeNo, database.kind);
-      if (!payment || payment.channel !== channel) throw new AppError("PAYMENT_NOTIFICATION_UNKNOWN_TRADE");
+    const refused = await database.transaction(async (trx): Promise<Refusal | null> => {
+      const named = await findPaymentByOutTradeNo(trx, report.outTradeNo);
+      if (!named || named.channel !== channel) return { code: "PAYMENT_NOTIFICATION_UNKNOWN_TRADE", payment: null };
+      // The order's lock before the payment's, in the order cancelling, expiring and refunding take them.
+      const order = await settlement.lock(trx, named.order_id);
+      const payment = await lockPayment(trx, named.id, database.kind);
+      if (!payment) return { code: "PAYMENT_NOTIFICATION_UNKNOWN_TRADE", payment: null };
       const now = clock.now();
+      if (report.state === "paid" && report.amountFen !== payment.amount_fen) {
+        return { code: "PAYMENT_NOTIFICATION_AMOUNT_MISMATCH", payment };
+      }
       if (report.state === "closed" && payment.status === "created") {
         await transition(trx, paymentMachine, {
           id: payment.id,
@@ -205,7 +203,6 @@ export class PaymentService {
         return null;
       }
       if (report.state !== "paid" || (payment.status !== "created" && payment.status !== "closed")) return null;
-      if (report.amountFen !== payment.amount_fen) return payment;
       const iso = now.toISOString();
       await transition(trx, paymentMachine, {
         id: payment.id,
@@ -224,11 +221,13 @@ export class PaymentService {
         },
         at: now,
       });
-      const order = await settlement.lock(trx, payment.order_id);
       if (order.status === "pending_payment") {
         await settlement.markPaid(trx, order, payment, systemActor, now);
+        // The order's other open cashiers close here and, after commit, at their providers.
         for (const other of await listPaymentsOfOrder(trx, order.id)) {
-          if (other.id !== payment.id && other.status === "created") await this.closeInside(trx, other, now);
+          if (other.id === payment.id || other.status !== "created") continue;
+          const job = await this.closeInside(trx, other, now);
+          await enqueueJob(trx, job.kind, job.payload, { dedupeKey: job.dedupeKey, now });
         }
       } else {
         await refunds.refundAutomatically(trx, payment, lateReason(order.status), now);
@@ -236,22 +235,31 @@ export class PaymentService {
       return null;
     });
     if (refused) {
-      this.deps.logger.warn(
-        { paymentId: refused.id, expected: refused.amount_fen, reported: report.amountFen },
-        "payment notification amount differs from the payment",
-      );
-      await database.transaction((trx) =>
-        recordAudit(
-          trx,
-          systemActor,
-          "payment.notification_refused",
-          { kind: "payment", id: refused.id },
-          { channel, code: "PAYMENT_NOTIFICATION_AMOUNT_MISMATCH" },
-          clock.now(),
-        ),
-      );
-      throw new AppError("PAYMENT_NOTIFICATION_AMOUNT_MISMATCH");
+      const { code, payment } = refused;
+      if (payment) {
+        this.deps.logger.warn(
+          { paymentId: payment.id, expected: payment.amount_fen, reported: report.amountFen },
+          "payment notification amount differs from the payment",
+        );
+      }
+      await this.refused(channel, code, payment?.id ?? null, report.outTradeNo);
+      throw new AppError(code);
     }
+  }
+
+  /** A notification (or query answer) not taken: logged and audited, so the operator sees forged or odd ones. */
+  private async refused(channel: PaymentChannel, code: string, paymentId: string | null, outTradeNo?: string) {
+    this.deps.logger.warn({ channel, code, paymentId, outTradeNo }, "payment notification refused");
+    await this.deps.database.transaction((trx) =>
+      recordAudit(
+        trx,
+        systemActor,
+        "payment.notification_refused",
+        { kind: "payment", id: paymentId },
+        { channel, code, ...(outTradeNo ? { outTradeNo } : {}) },
+        this.deps.clock.now(),
+      ),
+    );
   }
 
   /**
@@ -320,6 +328,12 @@ export class PaymentService {
     if (!provider) throw new AppError("PAYMENT_CHANNEL_UNAVAILABLE");
     return provider;
   }
+}
+
+/** Why a verified report was not taken, and the payment it named when there is one. */
+interface Refusal {
+  code: Extract<ErrorCode, "PAYMENT_NOTIFICATION_UNKNOWN_TRADE" | "PAYMENT_NOTIFICATION_AMOUNT_MISMATCH">;
+  payment: PaymentRow | null;
 }
 
 function startOf(payment: PaymentRow): PaymentStart {

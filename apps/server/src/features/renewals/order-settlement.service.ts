@@ -105,7 +105,11 @@ export class OrderSettlement {
         from: "paid",
         to,
         set: { updated_at: iso },
-        audit: { actor, action: "renewal_order.refunded", data: { orderNo: order.order_no, refundId } },
+        audit: {
+          actor,
+          action: to === "refunded" ? "renewal_order.refunded" : "renewal_order.completed",
+          data: { orderNo: order.order_no, refundId },
+        },
         at,
       });
     }

@@ -6,6 +6,8 @@ declare module "../audit/audit" {
     "renewal_order.expired": { orderNo: string };
     "renewal_order.paid": { orderNo: string; paymentId: string; channel: "alipay" | "wechat" };
     "renewal_order.refunded": { orderNo: string; refundId: string };
+    /** Every item updated or refunded; refundId when a refund of the last waiting items completed it. */
+    "renewal_order.completed": { orderNo: string; refundId?: string };
     "renewal_item.paid": { orderId: string };
     "renewal_item.cancelled": { orderId: string };
     "renewal_item.refunded": { orderId: string; refundId: string };
