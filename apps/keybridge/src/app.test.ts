@@ -21,6 +21,7 @@ function failingBackend(error: Error): KeybridgeBackend {
     generateKeyPair: fail,
     importCertificate: fail,
     deleteObjects: fail,
+    withSession: fail,
     close: async () => {},
   };
 }

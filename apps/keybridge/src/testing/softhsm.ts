@@ -20,6 +20,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import * as graphene from "graphene-pk11";
 
 const run = promisify(execFile);
 
@@ -81,6 +82,33 @@ export async function createSoftHsmToken(options: {
   const serial = parseSerials((await util(["--show-slots"])).stdout).find((s) => !serialsBefore.includes(s));
   if (!serial) throw new Error("softhsm2-util initialised a token but its serial was not found");
   return { modulePath, confPath, serial, env };
+}
+
+/**
+ * The private keys on a token, counted by logging in behind the keybridge's back (graphene tolerates the
+ * module being initialised already in this process). The module is never finalised here: a keybridge backend
+ * in this process may still use it.
+ */
+export function countPrivateKeys(modulePath: string, serial: string, pin: string): number {
+  const module = graphene.Module.load(modulePath, "softhsm2");
+  module.initialize();
+  const slots = module.getSlots(true);
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots.items(i);
+    if (slot.getToken().serialNumber !== serial) continue;
+    const session = slot.open(graphene.SessionFlag.SERIAL_SESSION);
+    try {
+      session.login(pin, graphene.UserType.USER);
+      try {
+        return session.find({ class: graphene.ObjectClass.PRIVATE_KEY }).length;
+      } finally {
+        session.logout();
+      }
+    } finally {
+      session.close();
+    }
+  }
+  throw new Error(`no SoftHSM2 token ${serial}`);
 }
 
 function parseSerials(showSlots: string): string[] {
