@@ -85,22 +85,27 @@ export async function createSoftHsmToken(options: {
 }
 
 /**
- * The private keys on a token, counted by logging in behind the keybridge's back (graphene tolerates the
- * module being initialised already in this process). The module is never finalised here: a keybridge backend
- * in this process may still use it.
+ * Runs `work` in a logged-in session on a token behind the keybridge's back, to look at or damage what is
+ * stored (graphene tolerates the module being initialised already in this process). The module is never
+ * finalised here: a keybridge backend in this process may still use it.
  */
-export function countPrivateKeys(modulePath: string, serial: string, pin: string): number {
+export function withSoftHsmSession<T>(
+  modulePath: string,
+  serial: string,
+  pin: string,
+  work: (session: graphene.Session) => T,
+): T {
   const module = graphene.Module.load(modulePath, "softhsm2");
   module.initialize();
   const slots = module.getSlots(true);
   for (let i = 0; i < slots.length; i++) {
     const slot = slots.items(i);
     if (slot.getToken().serialNumber !== serial) continue;
-    const session = slot.open(graphene.SessionFlag.SERIAL_SESSION);
+    const session = slot.open(graphene.SessionFlag.SERIAL_SESSION | graphene.SessionFlag.RW_SESSION);
     try {
       session.login(pin, graphene.UserType.USER);
       try {
-        return session.find({ class: graphene.ObjectClass.PRIVATE_KEY }).length;
+        return work(session);
       } finally {
         session.logout();
       }
@@ -109,6 +114,15 @@ export function countPrivateKeys(modulePath: string, serial: string, pin: string
     }
   }
   throw new Error(`no SoftHSM2 token ${serial}`);
+}
+
+export function countPrivateKeys(modulePath: string, serial: string, pin: string): number {
+  return withSoftHsmSession(
+    modulePath,
+    serial,
+    pin,
+    (session) => session.find({ class: graphene.ObjectClass.PRIVATE_KEY }).length,
+  );
 }
 
 function parseSerials(showSlots: string): string[] {
