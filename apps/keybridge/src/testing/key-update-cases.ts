@@ -40,6 +40,40 @@ interface ErrorBody {
   error: { code: string; triesLeft?: number };
 }
 
+/**
+ * What the server does with the keybridge's renewal answer: the CSR is signed by its own key of the old
+ * key's algorithm and repeats the old subject byte for byte, the proof verifies with the old certificate over
+ * the message built from this key update's id and nonce and the CSR's hash; then the CA issues for a year.
+ */
+export async function issueAsServer(
+  ca: BuiltinCa,
+  expected: { keyUpdateId: string; nonce: string; algorithm: KeyAlgorithm },
+  renewal: KeybridgeRenewalResponse,
+  oldCertificatePem: string,
+) {
+  const csr = parseCsr(renewal.csrPem);
+  expect(csr.signatureValid).toBe(true);
+  expect(csr.keyAlgorithm).toBe(expected.algorithm);
+  const oldCertificate = parseCertificatePem(oldCertificatePem);
+  expect(Buffer.from(csr.subjectName.toArrayBuffer())).toEqual(Buffer.from(oldCertificate.subjectName.toArrayBuffer()));
+  expect(renewal.certificatePem.replace(/\s/g, "")).toBe(oldCertificatePem.replace(/\s/g, ""));
+  const csrSha256Hex = createHash("sha256").update(pemToDer(renewal.csrPem, "CERTIFICATE REQUEST")).digest("hex");
+  const message = keyUpdateProofMessage({ keyUpdateId: expected.keyUpdateId, nonce: expected.nonce, csrSha256Hex });
+  const proofOk = await verifySignature({
+    certificate: oldCertificatePem,
+    data: Buffer.from(message),
+    signature: Buffer.from(renewal.proof.signature, "base64"),
+    algorithm: renewal.proof.signatureAlgorithm,
+  });
+  expect(proofOk).toBe(true);
+  const now = Date.now();
+  return ca.issueFromCsr({
+    csrPem: renewal.csrPem,
+    notBefore: new Date(now - 60_000),
+    notAfter: new Date(now + 365 * DAY_MS),
+  });
+}
+
 export function describeKeyUpdate(name: string, setup: () => Promise<KeyUpdateFixture>): void {
   describe(`key update over HTTP (${name})`, () => {
     let fixture: KeyUpdateFixture;
@@ -105,32 +139,8 @@ export function describeKeyUpdate(name: string, setup: () => Promise<KeyUpdateFi
         retire: (pin = key.pin, certId = oldCertId) =>
           post(`${path}/${keyUpdateId}/retire`, { pin, oldCertId: certId }),
         /** The server's checks of the CSR and the proof, then the CA's issuance. */
-        async issue(renewal: KeybridgeRenewalResponse, oldCertificatePem: string) {
-          const csr = parseCsr(renewal.csrPem);
-          expect(csr.signatureValid).toBe(true);
-          expect(csr.keyAlgorithm).toBe(key.algorithm);
-          const oldCertificate = parseCertificatePem(oldCertificatePem);
-          expect(Buffer.from(csr.subjectName.toArrayBuffer())).toEqual(
-            Buffer.from(oldCertificate.subjectName.toArrayBuffer()),
-          );
-          expect(renewal.certificatePem.replace(/\s/g, "")).toBe(oldCertificatePem.replace(/\s/g, ""));
-          const csrSha256Hex = createHash("sha256")
-            .update(pemToDer(renewal.csrPem, "CERTIFICATE REQUEST"))
-            .digest("hex");
-          const proofOk = await verifySignature({
-            certificate: oldCertificatePem,
-            data: Buffer.from(keyUpdateProofMessage({ keyUpdateId, nonce, csrSha256Hex })),
-            signature: Buffer.from(renewal.proof.signature, "base64"),
-            algorithm: renewal.proof.signatureAlgorithm,
-          });
-          expect(proofOk).toBe(true);
-          const now = Date.now();
-          return fixture.ca.issueFromCsr({
-            csrPem: renewal.csrPem,
-            notBefore: new Date(now - 60_000),
-            notAfter: new Date(now + 365 * DAY_MS),
-          });
-        },
+        issue: (renewal: KeybridgeRenewalResponse, oldCertificatePem: string) =>
+          issueAsServer(fixture.ca, { keyUpdateId, nonce, algorithm: key.algorithm }, renewal, oldCertificatePem),
       };
     }
 

@@ -135,6 +135,8 @@ export interface KeybridgeProcess {
   /** Everything the process printed, for test failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, as when it crashes or the computer loses power. */
+  kill(): Promise<void>;
 }
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
@@ -168,6 +170,7 @@ export async function startKeybridgeProcess(options: {
     port,
     output: () => output,
     stop: () => stopProcess(child),
+    kill: () => stopProcess(child, "SIGKILL"),
   };
 }
 
@@ -192,7 +195,7 @@ function waitForReady(child: ChildProcess, output: () => string, timeoutMs: numb
   });
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
@@ -200,6 +203,6 @@ function stopProcess(child: ChildProcess): Promise<void> {
       clearTimeout(killer);
       resolve();
     });
-    child.kill("SIGTERM");
+    child.kill(signal);
   });
 }
