@@ -92,7 +92,9 @@ export async function importRenewedCertificate(
   return backend.withSession(keyId, pin, (session) => {
     const pending = session.objects(newId);
     if (!pending.publicKeySpkiDer || !pending.hasPrivateKey) throw new KeybridgeError("KEY_UPDATE_KEY_NOT_FOUND", 404);
-    if (!pending.publicKeySpkiDer.equals(Buffer.from(certificate.publicKey.rawData))) {
+    // Both sides as node:crypto exports them, so an equivalent encoding of the same key still matches.
+    const certificateSpki = new NodeCertificate(der).publicKey.export({ type: "spki", format: "der" });
+    if (!pending.publicKeySpkiDer.equals(certificateSpki)) {
       throw new KeybridgeError("KEY_UPDATE_CERTIFICATE_MISMATCH", 400);
     }
     if (pending.certificate) {
