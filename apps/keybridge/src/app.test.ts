@@ -21,6 +21,7 @@ function failingBackend(error: Error): KeybridgeBackend {
     generateKeyPair: fail,
     importCertificate: fail,
     deleteObjects: fail,
+    withSession: fail,
     close: async () => {},
   };
 }
@@ -76,8 +77,19 @@ describe("keybridge HTTP app (inject)", () => {
     for (const backend of [failingBackend(error), failingBackend(pinIncorrect(3))]) {
       const app = createKeybridgeApp({ backend, allowedOrigins: [ORIGIN], logger });
       await app.inject({ method: "POST", url: "/v1/keys/K/sign-challenge", headers, payload: body("246810") });
+      const keyUpdateId = "0b9e3c52-4a8e-4f6e-9d3f-2f1c7e2b8a10";
+      const keyUpdate = { certId: "01", pin: "246810", keyUpdateId, nonce: "n".repeat(43) };
+      await app.inject({ method: "POST", url: "/v1/keys/K/key-updates", headers, payload: keyUpdate });
+      const retire = { pin: "246810", oldCertId: "01" };
+      await app.inject({
+        method: "POST",
+        url: `/v1/keys/K/key-updates/${keyUpdateId}/retire`,
+        headers,
+        payload: retire,
+      });
     }
     expect(logged).toContain("sign-challenge");
+    expect(logged).toContain("key-updates");
     expect(logged).not.toContain("246810");
   });
 });

@@ -1,15 +1,21 @@
 import {
   KEYBRIDGE_PROTOCOL_VERSION,
+  type KeybridgeRenewalResponse,
   type KeybridgeStatus,
   keybridgeErrorCodes,
+  keybridgeImportRequestSchema,
+  keybridgeRenewalRequestSchema,
+  keybridgeRetireRequestSchema,
   type SignChallengeResponse,
   signChallengeRequestSchema,
 } from "@lnca/contracts";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { z } from "zod";
 import packageJson from "../package.json" with { type: "json" };
 import type { KeybridgeBackend } from "./backend/backend";
 import { checkChallenge } from "./challenge-check";
 import { KeybridgeError } from "./errors";
+import { importRenewedCertificate, requestRenewal, retireOldCertificate } from "./key-update";
 import { createKeybridgeLogger } from "./logger";
 import { installOriginPolicy } from "./security";
 
@@ -47,17 +53,42 @@ export function createKeybridgeApp({ backend, allowedOrigins, logger }: Keybridg
   app.post<{ Params: { keyId: string } }>(
     "/v1/keys/:keyId/sign-challenge",
     async (request): Promise<SignChallengeResponse> => {
-      const parsed = signChallengeRequestSchema.safeParse(request.body);
-      if (!parsed.success) {
-        const pinOnly = parsed.error.issues.every((issue) => issue.path[0] === "pin");
-        throw pinOnly ? new KeybridgeError("PIN_INVALID_FORMAT", 400) : new KeybridgeError("VALIDATION_FAILED", 400);
-      }
-      const { certId, pin, challenge } = parsed.data;
+      const { certId, pin, challenge } = parseBody(signChallengeRequestSchema, request.body);
       // The origin policy has already required an allowed Origin header.
       checkChallenge(challenge, request.headers.origin ?? "");
       const signed = await backend.signChallenge(request.params.keyId, certId, pin, challenge);
       return { ...signed, signature: signed.signature.toString("base64") };
     },
+  );
+
+  app.post<{ Params: { keyId: string } }>(
+    "/v1/keys/:keyId/key-updates",
+    async (request): Promise<KeybridgeRenewalResponse> =>
+      requestRenewal(backend, request.params.keyId, parseBody(keybridgeRenewalRequestSchema, request.body)),
+  );
+
+  app.post<{ Params: { keyId: string; keyUpdateId: string } }>(
+    "/v1/keys/:keyId/key-updates/:keyUpdateId/certificate",
+    // A certificate with its chain is larger than the other requests (the contract allows five CA certificates).
+    { bodyLimit: 128 * 1024 },
+    async (request) =>
+      importRenewedCertificate(
+        backend,
+        request.params.keyId,
+        parseKeyUpdateId(request.params.keyUpdateId),
+        parseBody(keybridgeImportRequestSchema, request.body),
+      ),
+  );
+
+  app.post<{ Params: { keyId: string; keyUpdateId: string } }>(
+    "/v1/keys/:keyId/key-updates/:keyUpdateId/retire",
+    async (request) =>
+      retireOldCertificate(
+        backend,
+        request.params.keyId,
+        parseKeyUpdateId(request.params.keyUpdateId),
+        parseBody(keybridgeRetireRequestSchema, request.body),
+      ),
   );
 
   app.setNotFoundHandler((_request, reply) =>
@@ -83,4 +114,18 @@ export function createKeybridgeApp({ backend, allowedOrigins, logger }: Keybridg
 
   app.addHook("onClose", async () => backend.close());
   return app;
+}
+
+/** A body that fails only on its PIN's length says so (the page shows it next to the PIN field). */
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const pinOnly = parsed.error.issues.every((issue) => issue.path[0] === "pin");
+  throw pinOnly ? new KeybridgeError("PIN_INVALID_FORMAT", 400) : new KeybridgeError("VALIDATION_FAILED", 400);
+}
+
+function parseKeyUpdateId(value: string): string {
+  const parsed = keybridgeRenewalRequestSchema.shape.keyUpdateId.safeParse(value);
+  if (!parsed.success) throw new KeybridgeError("VALIDATION_FAILED", 400, "密钥更新编号格式不正确");
+  return parsed.data;
 }

@@ -1,15 +1,14 @@
 /**
- * PKCS#10 requests. Today the key pair is a WebCrypto one; a key that lives on a USB token can sign through a
- * WebCrypto-shaped provider (Pkcs10CertificateRequestGenerator takes a `crypto` argument), so the request
- * format and parseCsr stay the same when the keybridge builds CSRs on the token.
+ * PKCS#10 requests: `createCsr` for WebCrypto key pairs, `createCsrWithSigner` for keys that never leave a
+ * USB token (the keybridge's key update), where this package builds the bytes and the token only signs them.
  */
 import { createPublicKey } from "node:crypto";
 import { type KeyAlgorithm, keyAlgorithmOfKeyObject, keyAlgorithms } from "./algorithms";
 import { readName } from "./cert-facts";
-import { childrenOf } from "./der";
+import { childrenOf, encodeTlv, expectTlv, TAG } from "./der";
 import { PkiError } from "./errors";
 import { formatName, type NameAttribute } from "./names";
-import { pemToDer } from "./pem";
+import { derToPem, pemToDer } from "./pem";
 import { x509 } from "./provider";
 import { readSignedStructure, verifySignedStructure } from "./signed-der";
 import { buildSubject, type CertificateProfile } from "./subject";
@@ -28,6 +27,44 @@ export async function createCsr(input: CreateCsrInput): Promise<string> {
     signingAlgorithm: keyAlgorithms[input.algorithm].signing,
   });
   return csr.toString("pem");
+}
+
+/** AlgorithmIdentifier DER: ecdsa-with-SHA256 (no parameters), sha256WithRSAEncryption (NULL parameters). */
+const CSR_SIGNATURE_ALGORITHM: Record<KeyAlgorithm, Uint8Array> = {
+  "EC-P256": Buffer.from("300a06082a8648ce3d040302", "hex"),
+  "RSA-2048": Buffer.from("300d06092a864886f70d01010b0500", "hex"),
+};
+
+export interface CreateCsrWithSignerInput {
+  /** The subject Name as DER, kept byte for byte (a renewal repeats the old certificate's subject). */
+  subjectDer: Uint8Array;
+  /** The requesting key's SubjectPublicKeyInfo DER (EC-P256 or RSA-2048). */
+  publicKeySpkiDer: Uint8Array;
+  /** Signs the request info with that key: SHA-256, ECDSA as DER (X9.62), RSA as PKCS#1 v1.5. */
+  sign(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
+}
+
+/**
+ * A CSR (PEM) whose CertificationRequestInfo is built here — version 0, the subject, the key, no attributes —
+ * and signed by `sign`. Throws PkiError("csr_invalid") when the signature does not verify with the request's
+ * own key (the signer used another key), so a broken request never leaves the caller.
+ */
+export async function createCsrWithSigner(input: CreateCsrWithSignerInput): Promise<string> {
+  expectTlv(input.subjectDer, 0, TAG.sequence);
+  const key = createPublicKey({ key: Buffer.from(input.publicKeySpkiDer), format: "der", type: "spki" });
+  const algorithm = keyAlgorithmOfKeyObject(key);
+  const info = encodeTlv(
+    TAG.sequence,
+    Buffer.concat([Uint8Array.of(TAG.integer, 1, 0), input.subjectDer, input.publicKeySpkiDer, Uint8Array.of(0xa0, 0)]),
+  );
+  const signature = await input.sign(info);
+  const bitString = encodeTlv(TAG.bitString, Buffer.concat([Uint8Array.of(0), signature]));
+  const pem = derToPem(
+    encodeTlv(TAG.sequence, Buffer.concat([info, CSR_SIGNATURE_ALGORITHM[algorithm], bitString])),
+    "CERTIFICATE REQUEST",
+  );
+  if (!parseCsr(pem).signatureValid) throw new PkiError("csr_invalid", "the CSR signature does not verify");
+  return pem;
 }
 
 export interface ParsedCsr {

@@ -18,7 +18,14 @@ export {
   parseCertificatePem,
 } from "./certificate";
 export * from "./challenge";
-export { type CreateCsrInput, createCsr, type ParsedCsr, parseCsr } from "./csr";
+export {
+  type CreateCsrInput,
+  type CreateCsrWithSignerInput,
+  createCsr,
+  createCsrWithSigner,
+  type ParsedCsr,
+  parseCsr,
+} from "./csr";
 export { PkiError, type PkiErrorReason } from "./errors";
 export {
   exportPrivateKeyPem,

@@ -48,8 +48,7 @@ export function chainFor(leaf: TokenCertificate, all: TokenCertificate[]): strin
   return chain;
 }
 
-export function keyPairTemplates(algorithm: KeyAlgorithm, id: Buffer) {
-  const label = `lnca-${id.toString("hex")}`;
+export function keyPairTemplates(algorithm: KeyAlgorithm, id: Buffer, label = `lnca-${id.toString("hex")}`) {
   const common = { token: true, id, label };
   const privateTemplate = { ...common, private: true, sensitive: true, extractable: false, sign: true };
   if (algorithm === "EC-P256") {

@@ -1,15 +1,9 @@
-import { createHash, X509Certificate } from "node:crypto";
+import { X509Certificate } from "node:crypto";
 import type { KeybridgeCertificate, KeybridgeKey } from "@lnca/contracts";
 import * as graphene from "graphene-pk11";
 import { certificateNotFound, KeybridgeError, keyNotFound, pinIncorrect, pinLocked, tokenError } from "../errors";
 import type { KeybridgeBackend } from "./backend";
-import {
-  assertChallengeText,
-  describeCertificate,
-  ecdsaRawToDer,
-  keyAlgorithmOf,
-  signatureAlgorithmFor,
-} from "./certificates";
+import { assertChallengeText, describeCertificate, keyAlgorithmOf, signatureAlgorithmFor } from "./certificates";
 import { PinFailureCounter } from "./pin-counter";
 import {
   certificateTemplate,
@@ -20,6 +14,7 @@ import {
   readCertificates,
   spkiId,
 } from "./pkcs11-objects";
+import { pkcs11TokenSession, signOnToken } from "./pkcs11-session";
 
 export interface Pkcs11BackendOptions {
   /** The vendor's PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so. */
@@ -77,7 +72,7 @@ export function createPkcs11Backend(options: Pkcs11BackendOptions): KeybridgeBac
     pin: string,
     write: boolean,
     beforeLogin: (session: graphene.Session) => P,
-    work: (session: graphene.Session, prepared: P) => T,
+    work: (session: graphene.Session, prepared: P) => T | Promise<T>,
   ): Promise<T> {
     return serialized(async () => {
       const { slot, token } = findToken(keyId);
@@ -92,7 +87,8 @@ export function createPkcs11Backend(options: Pkcs11BackendOptions): KeybridgeBac
         }
         await counter.reset(keyId);
         try {
-          return work(session, prepared);
+          // Awaited here so that an asynchronous `work` finishes before the logout below.
+          return await work(session, prepared);
         } finally {
           session.logout();
         }
@@ -159,12 +155,7 @@ export function createPkcs11Backend(options: Pkcs11BackendOptions): KeybridgeBac
         const privateKey = session.find({ class: ObjectClass.PRIVATE_KEY, id });
         if (privateKey.length === 0) throw certificateNotFound();
         const key = privateKey.items(0).toType<graphene.PrivateKey>();
-        const data = Buffer.from(challenge, "utf8");
-        // Debian's SoftHSM 2.6.1 lacks CKM_ECDSA_SHA256: hash here, sign the digest with raw CKM_ECDSA.
-        const signature =
-          algorithm === "EC-P256"
-            ? ecdsaRawToDer(session.createSign("ECDSA", key).once(createHash("sha256").update(data).digest()))
-            : session.createSign("SHA256_RSA_PKCS", key).once(data);
+        const signature = signOnToken(session, key, algorithm, Buffer.from(challenge, "utf8"));
         return {
           signature,
           signatureAlgorithm: signatureAlgorithmFor(algorithm),
@@ -211,6 +202,10 @@ export function createPkcs11Backend(options: Pkcs11BackendOptions): KeybridgeBac
       return withLogin(keyId, pin, true, noop, (session) => {
         session.destroy({ id: idBuffer });
       });
+    },
+
+    withSession(keyId, pin, work) {
+      return withLogin(keyId, pin, true, noop, (session) => work(pkcs11TokenSession(session)));
     },
 
     async close() {

@@ -1,14 +1,15 @@
-import { createPublicKey, generateKeyPairSync, sign } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, sign, X509Certificate } from "node:crypto";
 import type { KeybridgeCertificate, KeybridgeKey } from "@lnca/contracts";
 import {
   readSoftTokenFile,
   SoftTokenError,
   type SoftTokenFile,
+  type UnlockedSoftToken,
   unlockSoftTokenItem,
   withUnlockedSoftToken,
 } from "@lnca/pki/softtoken";
-import { KeybridgeError, pinIncorrect, pinLocked, tokenError } from "../errors";
-import type { KeybridgeBackend } from "./backend";
+import { certificateNotFound, KeybridgeError, pinIncorrect, pinLocked, tokenError } from "../errors";
+import type { KeyAlgorithm, KeybridgeBackend, TokenSession } from "./backend";
 import {
   assertChallengeText,
   derToPem,
@@ -61,10 +62,7 @@ export function createSoftTokenBackend(path: string): KeybridgeBackend {
       return mapErrors(() =>
         withUnlockedSoftToken(path, keyId, pin, (token) => {
           if (token.key.items.some((item) => item.certId === id)) throw new KeybridgeError("VALIDATION_FAILED", 409);
-          const { privateKey, publicKey } =
-            algorithm === "EC-P256"
-              ? generateKeyPairSync("ec", { namedCurve: "P-256" })
-              : generateKeyPairSync("rsa", { modulusLength: 2048 });
+          const { privateKey, publicKey } = newKeyPair(algorithm);
           token.key.items.push({
             certId: id,
             certificatePem: null,
@@ -103,8 +101,67 @@ export function createSoftTokenBackend(path: string): KeybridgeBackend {
       );
     },
 
+    withSession(keyId, pin, work) {
+      return mapErrors(() => withUnlockedSoftToken(path, keyId, pin, (token) => work(softTokenSession(token))));
+    },
+
     async close() {},
   };
+}
+
+/** The key-update view of an unlocked soft-token key; changes are written when the operation ends. */
+function softTokenSession(token: UnlockedSoftToken): TokenSession {
+  const itemOf = (id: string) => token.key.items.find((item) => item.certId === id);
+  return {
+    objects(id) {
+      const item = itemOf(id);
+      return {
+        certificate: item?.certificatePem ? Buffer.from(new X509Certificate(item.certificatePem).raw) : null,
+        publicKeySpkiDer: item
+          ? createPublicKey(token.decryptPrivateKey(item)).export({ type: "spki", format: "der" })
+          : null,
+        hasPrivateKey: item !== undefined,
+      };
+    },
+
+    generateKeyPair(id, algorithm) {
+      const { privateKey, publicKey } = newKeyPair(algorithm);
+      token.key.items.push({
+        certId: id,
+        certificatePem: null,
+        chainPem: [],
+        encryptedPrivateKey: token.sealPrivateKey(id, privateKey),
+      });
+      token.markChanged();
+      return publicKey.export({ type: "spki", format: "der" });
+    },
+
+    sign(id, _algorithm, data) {
+      const item = itemOf(id);
+      if (!item) throw certificateNotFound();
+      // Node signs ECDSA as DER and RSA as PKCS#1 v1.5 by default.
+      return sign("sha256", data, token.decryptPrivateKey(item));
+    },
+
+    storeCertificate(id, certificateDer, _label, chainPem) {
+      const item = itemOf(id);
+      if (!item) throw certificateNotFound();
+      item.certificatePem = derToPem(certificateDer);
+      item.chainPem = chainPem;
+      token.markChanged();
+    },
+
+    destroy(id) {
+      token.key.items = token.key.items.filter((item) => item.certId !== id);
+      token.markChanged();
+    },
+  };
+}
+
+function newKeyPair(algorithm: KeyAlgorithm) {
+  return algorithm === "EC-P256"
+    ? generateKeyPairSync("ec", { namedCurve: "P-256" })
+    : generateKeyPairSync("rsa", { modulusLength: 2048 });
 }
 
 async function readIfPresent(path: string): Promise<SoftTokenFile | null> {

@@ -20,6 +20,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import * as graphene from "graphene-pk11";
 
 const run = promisify(execFile);
 
@@ -83,6 +84,47 @@ export async function createSoftHsmToken(options: {
   return { modulePath, confPath, serial, env };
 }
 
+/**
+ * Runs `work` in a logged-in session on a token behind the keybridge's back, to look at or damage what is
+ * stored (graphene tolerates the module being initialised already in this process). The module is never
+ * finalised here: a keybridge backend in this process may still use it.
+ */
+export function withSoftHsmSession<T>(
+  modulePath: string,
+  serial: string,
+  pin: string,
+  work: (session: graphene.Session) => T,
+): T {
+  const module = graphene.Module.load(modulePath, "softhsm2");
+  module.initialize();
+  const slots = module.getSlots(true);
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots.items(i);
+    if (slot.getToken().serialNumber !== serial) continue;
+    const session = slot.open(graphene.SessionFlag.SERIAL_SESSION | graphene.SessionFlag.RW_SESSION);
+    try {
+      session.login(pin, graphene.UserType.USER);
+      try {
+        return work(session);
+      } finally {
+        session.logout();
+      }
+    } finally {
+      session.close();
+    }
+  }
+  throw new Error(`no SoftHSM2 token ${serial}`);
+}
+
+export function countPrivateKeys(modulePath: string, serial: string, pin: string): number {
+  return withSoftHsmSession(
+    modulePath,
+    serial,
+    pin,
+    (session) => session.find({ class: graphene.ObjectClass.PRIVATE_KEY }).length,
+  );
+}
+
 function parseSerials(showSlots: string): string[] {
   return [...showSlots.matchAll(/Serial number:\s*(\S+)/g)].map((m) => m[1] as string);
 }
@@ -93,6 +135,8 @@ export interface KeybridgeProcess {
   /** Everything the process printed, for test failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, as when it crashes or the computer loses power. */
+  kill(): Promise<void>;
 }
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
@@ -126,6 +170,7 @@ export async function startKeybridgeProcess(options: {
     port,
     output: () => output,
     stop: () => stopProcess(child),
+    kill: () => stopProcess(child, "SIGKILL"),
   };
 }
 
@@ -150,7 +195,7 @@ function waitForReady(child: ChildProcess, output: () => string, timeoutMs: numb
   });
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
@@ -158,6 +203,6 @@ function stopProcess(child: ChildProcess): Promise<void> {
       clearTimeout(killer);
       resolve();
     });
-    child.kill("SIGTERM");
+    child.kill(signal);
   });
 }
