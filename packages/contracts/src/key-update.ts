@@ -25,7 +25,7 @@ export const keyUpdateNonceSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "随
 
 // ---- keybridge (127.0.0.1) ----
 
-/** `POST /keys/:keyId/key-updates`: new key pair on the token (or the one already made for this key update), its CSR, the old key's proof. */
+/** `POST /v1/keys/:keyId/key-updates`: new key pair on the token (or the one already made for this key update), its CSR, the old key's proof. */
 export const keybridgeRenewalRequestSchema = z.object({
   /** The certificate being renewed (its certId on this key). */
   certId: z.string().min(1).max(128),
@@ -51,7 +51,7 @@ export const keybridgeRenewalResponseSchema = z.object({
 });
 export type KeybridgeRenewalResponse = z.infer<typeof keybridgeRenewalResponseSchema>;
 
-/** `POST /keys/:keyId/key-updates/:keyUpdateId/certificate`: import the renewed certificate next to its key. */
+/** `POST /v1/keys/:keyId/key-updates/:keyUpdateId/certificate`: import the renewed certificate next to its key. */
 export const keybridgeImportRequestSchema = z.object({
   pin: z.string().min(4).max(32),
   certificatePem: z.string().min(1).max(20_000),
@@ -61,7 +61,7 @@ export type KeybridgeImportRequest = z.infer<typeof keybridgeImportRequestSchema
 export const keybridgeImportResponseSchema = z.object({ certId: z.string() });
 
 /**
- * `POST /keys/:keyId/key-updates/:keyUpdateId/retire`: delete the old key and certificate — refused unless the
+ * `POST /v1/keys/:keyId/key-updates/:keyUpdateId/retire`: delete the old key and certificate — refused unless the
  * renewed certificate and its key are on the token. Idempotent (already gone → done).
  */
 export const keybridgeRetireRequestSchema = z.object({
