@@ -1,13 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 import { BuiltinCaAdapter } from "../adapters/ca/builtin-ca-adapter";
 import type { CaAdapter, CaAdapterFor, CaVendor, PlatformCa } from "../adapters/ca/ca-adapter";
 import { BuiltinEstEndpoint, issueRaIdentity } from "../adapters/ca/est/builtin-est-endpoint";
-import {
-  estClientIdentityFiles,
-  readEstClientIdentity,
-  writeEstClientIdentity,
-} from "../adapters/ca/est/est-client-identity";
+import { createEstClientIdentity, readEstClientIdentity } from "../adapters/ca/est/est-client-identity";
 import { listVendorRoots } from "../adapters/ca/est-ca.queries";
 import { EstCaAdapter } from "../adapters/ca/est-ca-adapter";
 import type { Mailer } from "../adapters/mail/mailer";
@@ -208,11 +204,9 @@ async function startEstEndpoint(
 ): Promise<BuiltinEstEndpoint | null> {
   const { config, clock, logger } = deps;
   if (config.est.port === null) return null;
-  const files = estClientIdentityFiles(config.est.clientDir, deps.builtinCaVendorCode);
-  if (!existsSync(files.certificate)) {
-    const identity = await issueRaIdentity(ca, clock, `${config.publicOrigin} RA`);
-    await writeEstClientIdentity(config.est.clientDir, deps.builtinCaVendorCode, identity);
-  }
+  await createEstClientIdentity(config.est.clientDir, deps.builtinCaVendorCode, () =>
+    issueRaIdentity(ca, clock, `${config.publicOrigin} RA`),
+  );
   return BuiltinEstEndpoint.start({
     ca,
     clock,

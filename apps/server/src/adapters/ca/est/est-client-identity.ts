@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../../../shared/app-error";
 
@@ -37,15 +37,30 @@ export async function readEstClientIdentity(dir: string, vendorCode: string): Pr
   }
 }
 
-/** Writes an identity (the key readable by this user only). */
-export async function writeEstClientIdentity(
+/**
+ * Writes an identity unless the vendor has one (the key file is created exclusively, so of two processes
+ * starting together one writes and the other keeps it); true when written. The key is readable by this user only.
+ */
+export async function createEstClientIdentity(
   dir: string,
   vendorCode: string,
-  identity: EstClientIdentity,
-): Promise<void> {
+  make: () => Promise<EstClientIdentity>,
+): Promise<boolean> {
   const files = estClientIdentityFiles(dir, vendorCode);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeFile(files.key, identity.keyPem, { mode: 0o600 });
-  await chmod(files.key, 0o600);
-  await writeFile(files.certificate, identity.certificatePem);
+  let key: FileHandle;
+  try {
+    key = await open(files.key, "wx", 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+  try {
+    const identity = await make();
+    await key.writeFile(identity.keyPem);
+    await writeFile(files.certificate, identity.certificatePem);
+    return true;
+  } finally {
+    await key.close();
+  }
 }
