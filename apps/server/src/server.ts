@@ -15,6 +15,7 @@ export async function startServer(config: AppConfig) {
   const app = await createApp(ctx);
   await app.listen({ host: config.host, port: config.port });
   const workers = ctx.startWorkers();
+  const est = await ctx.adapters.startEstEndpoint();
   logger.info({ database: database.kind, origin: config.publicOrigin }, "CA 互联互通服务平台已启动");
   if (config.demo) console.info(await demoBanner(database.db, config.publicOrigin));
   return {
@@ -22,6 +23,7 @@ export async function startServer(config: AppConfig) {
     ctx,
     stop: async () => {
       await app.close();
+      await est?.close();
       await workers.stop();
       await database.close();
     },

@@ -36,6 +36,7 @@ export {
 } from "./keys";
 export { ATTR, type NameAttribute } from "./names";
 export { derToPem, pemToDer } from "./pem";
+export { certsOnlyToDer, parseCertsOnly } from "./pkcs7";
 export { x509 } from "./provider";
 export { ecdsaDerToRaw, ecdsaRawToDer, signData, type VerifySignatureInput, verifySignature } from "./signature";
 export { buildSubject, type CertificateProfile, type HolderKind, ORGANIZATION_CATEGORY } from "./subject";

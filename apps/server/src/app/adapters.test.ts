@@ -48,7 +48,7 @@ describe(`CA adapter per vendor (${process.env.TEST_DATABASE_URL ? "postgres" : 
     expect(renewed.chainPem).toEqual(t.ctx.ca.chainPem);
   });
 
-  it("refuses, with a code, a vendor whose adapter this build does not have — when used, not at start", async () => {
+  it("refuses, with a code, an EST vendor whose URL is not configured — when used, not at start", async () => {
     const vendor = await newVendor();
     await t.ctx.database.db.updateTable("vendors").set({ adapter: "est" }).where("id", "=", vendor.id).execute();
     const estVendor = await t.ctx.catalogAdmin.findVendor(vendor.code);

@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 import { BuiltinCaAdapter } from "../adapters/ca/builtin-ca-adapter";
-import type { CaAdapter, CaAdapterFor, CaAdapterKind, PlatformCa } from "../adapters/ca/ca-adapter";
+import type { CaAdapter, CaAdapterFor, CaVendor, PlatformCa } from "../adapters/ca/ca-adapter";
+import { BuiltinEstEndpoint, issueRaIdentity } from "../adapters/ca/est/builtin-est-endpoint";
+import { createEstClientIdentity, readEstClientIdentity } from "../adapters/ca/est/est-client-identity";
+import { listVendorRoots } from "../adapters/ca/est-ca.queries";
+import { EstCaAdapter } from "../adapters/ca/est-ca-adapter";
 import type { Mailer } from "../adapters/mail/mailer";
 import { OutboxMailer } from "../adapters/mail/outbox-mailer";
 import { SmtpMailer } from "../adapters/mail/smtp-mailer";
@@ -35,6 +39,11 @@ export interface Adapters {
   ca: PlatformCa;
   /** The CA adapter that renews a vendor's certificates, as the vendor's catalog row says. */
   caAdapterFor: CaAdapterFor;
+  /**
+   * Starts the built-in CA's EST endpoint when EST_PORT says so (server start; tests call it themselves), and
+   * gives the built-in CA's vendor an RA identity at it in EST_CLIENT_DIR if it has none.
+   */
+  startEstEndpoint(): Promise<BuiltinEstEndpoint | null>;
   sms: SmsSender;
   mailer: Mailer;
   storage: ObjectStorage;
@@ -55,6 +64,7 @@ export async function createAdapters(deps: {
   logger: Logger;
   /** The vendor whose trusted certificates the built-in CA's root and issuing CA are registered as. */
   builtinCaVendorId: string;
+  builtinCaVendorCode: string;
   /** Tests hand in their own SMS gateway. */
   smsSender?: SmsSender;
   /** Tests that are not about recognition hand in a recognizer that needs no models. */
@@ -74,7 +84,11 @@ export async function createAdapters(deps: {
   const storage = storageFor(config.storage);
   return {
     ca,
-    caAdapterFor: caAdapterRegistry({ builtin: ca }),
+    caAdapterFor: caAdapterRegistry({
+      builtin: () => ca,
+      est: (vendor) => estAdapter(vendor, { db, clock, clientDir: config.est.clientDir }),
+    }),
+    startEstEndpoint: () => startEstEndpoint(ca, deps),
     sms: deps.smsSender ?? smsSenderFor(config, logger),
     mailer: mailerFor(config.mail, { db, clock, logger, storage }),
     storage,
@@ -176,18 +190,43 @@ function smsSenderFor(config: AppConfig, logger: Logger): SmsSender {
 }
 
 /**
- * Vendor → adapter. A kind this build does not implement (EST until its issue) is refused when a vendor of
- * that kind is used, with a code the operator can act on; the server still starts and serves the others.
+ * Vendor → adapter, per kind. A vendor its kind cannot serve yet (an `est` vendor without its URL or client
+ * identity) is refused when it is used, with a code the operator can act on; the server still starts and serves
+ * the others.
  */
-function caAdapterRegistry(implemented: Partial<Record<CaAdapterKind, CaAdapter>>): CaAdapterFor {
-  return (vendor) => {
-    const adapter = implemented[vendor.adapter];
-    if (!adapter) {
-      throw new AppError(
-        "CA_ADAPTER_UNAVAILABLE",
-        `CA 厂商 ${vendor.code} 的证书更新服务（${vendor.adapter}）尚未接入`,
-      );
-    }
-    return adapter;
-  };
+function caAdapterRegistry(kinds: { [K in CaVendor["adapter"]]: (vendor: CaVendor) => CaAdapter }): CaAdapterFor {
+  return (vendor) => kinds[vendor.adapter](vendor);
+}
+
+async function startEstEndpoint(
+  ca: BuiltinCaAdapter,
+  deps: { config: AppConfig; clock: Clock; logger: Logger; builtinCaVendorCode: string },
+): Promise<BuiltinEstEndpoint | null> {
+  const { config, clock, logger } = deps;
+  if (config.est.port === null) return null;
+  await createEstClientIdentity(config.est.clientDir, deps.builtinCaVendorCode, () =>
+    issueRaIdentity(ca, clock, `${config.publicOrigin} RA`),
+  );
+  return BuiltinEstEndpoint.start({
+    ca,
+    clock,
+    logger,
+    host: config.host,
+    port: config.est.port,
+    hostNames: [...new Set(["localhost", "127.0.0.1", new URL(config.publicOrigin).hostname])],
+  });
+}
+
+/** An EST client for the vendor: its URL and roots from the catalog, the platform's identity from EST_CLIENT_DIR. */
+function estAdapter(vendor: CaVendor, deps: { db: Db; clock: Clock; clientDir: string }): CaAdapter {
+  if (!vendor.est_url) {
+    throw new AppError("CA_ADAPTER_UNAVAILABLE", `CA 厂商 ${vendor.code} 的 EST 地址尚未配置`);
+  }
+  return new EstCaAdapter({
+    vendorCode: vendor.code,
+    estUrl: vendor.est_url,
+    trustAnchors: () => listVendorRoots(deps.db, vendor.id),
+    clientIdentity: () => readEstClientIdentity(deps.clientDir, vendor.code),
+    clock: deps.clock,
+  });
 }

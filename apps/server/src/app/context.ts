@@ -95,6 +95,7 @@ export async function createContext(deps: {
     clock: runtime.clock,
     logger,
     builtinCaVendorId: vendorId,
+    builtinCaVendorCode: BUILTIN_CA_VENDOR,
     smsSender: deps.smsSender,
     recognizer: deps.recognizer,
     paymentProviders: deps.paymentProviders,

@@ -25,6 +25,15 @@ describe("configuration", () => {
     expect(config.allowedOrigins).toEqual(["http://localhost:3000", "http://127.0.0.1:3000"]);
   });
 
+  it("serves the built-in CA's EST endpoint in the demo on a free port, in production only when asked", () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).est).toEqual({ port: 0, clientDir: path.join(dir, "est-clients") });
+    expect(loadConfig({ DATA_DIR: dir, DEMO: "false" }).est.port).toBeNull();
+    expect(loadConfig({ DATA_DIR: dir, DEMO: "false", EST_PORT: "8443" }).est.port).toBe(8443);
+    expect(loadConfig({ DATA_DIR: dir, EST_PORT: "off" }).est.port).toBeNull();
+    expect(() => loadConfig({ DATA_DIR: dir, EST_PORT: "on" })).toThrow(ConfigError);
+  });
+
   it("keeps the generated development secret across starts", () => {
     const dir = dataDir();
     expect(loadConfig({ DATA_DIR: dir }).secretKey).toBe(loadConfig({ DATA_DIR: dir }).secretKey);

@@ -85,6 +85,10 @@ const envSchema = z.object({
   LICENCE_OCR_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   LICENCE_OCR_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
   LICENCE_OCR_WARM_UP: booleanFlag.default(false),
+  /** The built-in CA's EST endpoint: a TLS port (0: any free one), or off. Default: off unless DEMO. */
+  EST_PORT: z.union([z.literal("off"), z.coerce.number().int().min(0).max(65_535)]).optional(),
+  /** The platform's TLS client identities at vendors' EST servers: `<vendor code>.crt` and `.key`. */
+  EST_CLIENT_DIR: z.string().optional(),
   WORKERS: booleanFlag.default(true),
   WEB_DIST: z.string().optional(),
 });
@@ -128,6 +132,10 @@ function buildConfig(env: Env, secretKey: string) {
       workers: env.LICENCE_OCR_WORKERS,
       timeoutMs: env.LICENCE_OCR_TIMEOUT_MS,
       warmUp: env.LICENCE_OCR_WARM_UP,
+    },
+    est: {
+      port: (env.EST_PORT ?? (env.DEMO ? 0 : "off")) === "off" ? null : Number(env.EST_PORT ?? 0),
+      clientDir: path.resolve(env.EST_CLIENT_DIR ?? path.join(env.DATA_DIR, "est-clients")),
     },
     workers: env.WORKERS,
     webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : path.resolve(import.meta.dirname, "../../../web/dist"),

@@ -1,22 +1,15 @@
 import type { CertificateCategory, Platform } from "@lnca/contracts";
 import { formatYuan } from "@lnca/contracts";
 import { Card, Tabs } from "antd";
-import {
-  type ServicePoint,
-  useCertificateCategories,
-  usePlatforms,
-  useServicePoints,
-  useVendors,
-  type Vendor,
-} from "../api/catalog";
+import { type ServicePoint, useCertificateCategories, usePlatforms, useServicePoints } from "../api/catalog";
 import { PageHeader } from "../shared/PageHeader";
+import { VendorsTab } from "./catalog/VendorsTab";
 import { QueryTable } from "./QueryTable";
 
-/** 目录管理: the catalog that drives prices and login trust (read-only until editing ships). */
+/** 目录管理: the catalog that drives prices, login trust and how each vendor's certificates are renewed. */
 export function CatalogPage() {
   const platforms = usePlatforms();
   const categories = useCertificateCategories();
-  const vendors = useVendors();
   const servicePoints = useServicePoints();
 
   return (
@@ -74,22 +67,7 @@ export function CatalogPage() {
                 />
               ),
             },
-            {
-              key: "vendors",
-              label: "证书厂商",
-              children: (
-                <QueryTable<Vendor>
-                  testId="catalog-vendors"
-                  query={vendors}
-                  rowKey="code"
-                  emptyText="暂无证书厂商"
-                  columns={[
-                    { title: "厂商名称", dataIndex: "name" },
-                    { title: "编码", dataIndex: "code", width: 220 },
-                  ]}
-                />
-              ),
-            },
+            { key: "vendors", label: "证书厂商", children: <VendorsTab /> },
             {
               key: "service-points",
               label: "办理点",

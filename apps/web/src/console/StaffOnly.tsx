@@ -5,6 +5,7 @@ import { useStaffSession } from "../api/console";
 /** Console permissions the web branches on; the server's policy grants them per role (session `permissions`). */
 export type ConsolePermission =
   | "console.catalog.read"
+  | "console.catalog.manage"
   | "console.sms_outbox.read"
   | "console.mail_outbox.read"
   | "console.invoice.read"

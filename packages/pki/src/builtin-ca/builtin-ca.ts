@@ -40,6 +40,20 @@ export interface IssuedCertificate {
   serialNumber: string;
 }
 
+/**
+ * A certificate for one of the platform's own services rather than a key holder: the TLS server of the
+ * built-in EST endpoint, or the registration authority identity the EST client authenticates with.
+ */
+export interface ServiceCertificateRequest {
+  purpose: "tls_server" | "registration_authority";
+  commonName: string;
+  publicKey: CryptoKey;
+  notBefore: Date;
+  notAfter: Date;
+  /** tls_server: the names clients connect to (DNS names, IPv4/IPv6 addresses). */
+  hostNames?: string[];
+}
+
 export type CrlReasonName = keyof typeof x509.X509CrlReason;
 
 export interface CreateCrlRequest {
@@ -51,6 +65,10 @@ export interface CreateCrlRequest {
 }
 
 const SIGNING = keyAlgorithms["EC-P256"].signing;
+
+/** TLS client authentication, and id-kp-cmcRA (RFC 6402 §2.10): the holder is a registration authority. */
+export const ID_KP_CMC_RA = "1.3.6.1.5.5.7.3.28";
+const RA_KEY_PURPOSES = [x509.ExtendedKeyUsage.clientAuth, ID_KP_CMC_RA];
 
 /** The built-in CA, loaded with its issuing key decrypted in memory (the root key stays sealed). */
 export class BuiltinCa {
@@ -121,6 +139,22 @@ export class BuiltinCa {
     });
   }
 
+  async issueServiceCertificate(request: ServiceCertificateRequest): Promise<IssuedCertificate> {
+    const alg = keyAlgorithmOfCryptoKey(request.publicKey);
+    const subject = new x509.Name([
+      { "2.5.4.6": [{ printableString: "CN" }] },
+      { "2.5.4.10": [{ utf8String: this.state.name }] },
+      { "2.5.4.3": [{ utf8String: request.commonName }] },
+    ]);
+    return this.sign({
+      ...request,
+      subject,
+      keyUsages: alg === "RSA-2048" ? ["digitalSignature", "keyEncipherment"] : ["digitalSignature"],
+      extendedKeyUsages: request.purpose === "tls_server" ? [x509.ExtendedKeyUsage.serverAuth] : RA_KEY_PURPOSES,
+      hostNames: request.hostNames,
+    });
+  }
+
   async createCrl(request: CreateCrlRequest): Promise<string> {
     const crl = await x509.X509CrlGenerator.create({
       issuer: this.issuing.subjectName,
@@ -154,6 +188,8 @@ export class BuiltinCa {
     notAfter: Date;
     serialNumber?: string;
     keyUsages: KeyUsageName[];
+    extendedKeyUsages?: string[];
+    hostNames?: string[];
   }): Promise<IssuedCertificate> {
     if (input.notAfter <= input.notBefore) throw new PkiError("invalid_profile", "notAfter must follow notBefore");
     const serialNumber = input.serialNumber ? normaliseSerialNumber(input.serialNumber) : randomSerialNumber();
@@ -171,6 +207,8 @@ export class BuiltinCa {
         keyUsages: input.keyUsages,
         authorityKeyId: this.issuingKeyId(),
         crlUrl: this.state.crlUrl,
+        extendedKeyUsages: input.extendedKeyUsages,
+        hostNames: input.hostNames,
       }),
     });
     return { certificatePem: cert.toString("pem"), serialNumber };

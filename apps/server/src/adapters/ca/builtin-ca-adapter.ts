@@ -1,4 +1,11 @@
-import { BuiltinCa, createBuiltinCa, describeCertificate, type IssueRequest, pemToDer } from "@lnca/pki";
+import {
+  BuiltinCa,
+  createBuiltinCa,
+  describeCertificate,
+  type IssueRequest,
+  pemToDer,
+  type ServiceCertificateRequest,
+} from "@lnca/pki";
 import type { Db } from "../../db/database";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
@@ -99,6 +106,11 @@ export class BuiltinCaAdapter implements PlatformCa {
 
   issue(input: IssueRequest) {
     return this.ca.issue(input);
+  }
+
+  /** The built-in EST endpoint's TLS certificate and the platform's RA identity at it. */
+  issueServiceCertificate(input: ServiceCertificateRequest) {
+    return this.ca.issueServiceCertificate(input);
   }
 
   async requestRenewal(input: { certificatePem: string }): Promise<{ reference: string }> {

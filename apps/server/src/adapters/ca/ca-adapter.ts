@@ -4,7 +4,8 @@ import type { IssuedCertificate, IssueRequest } from "@lnca/pki";
  * How a vendor CA renews a certificate, mirrored from how vendor CAs work: first *request renewal* for the
  * old certificate (the CA answers with a reference / auth code), then *download* with that reference and a
  * PKCS#10 CSR made on the key (the CA answers with the new certificate and its chain). The built-in CA
- * implements it for the demo and the tests; an EST (RFC 7030 simplereenroll) client is the first real one.
+ * implements it for the demo and the tests; an EST (RFC 7030 simplereenroll) client is the first real one
+ * (est-ca-adapter.ts).
  */
 export interface CaAdapter {
   readonly name: string;
@@ -16,11 +17,21 @@ export interface CaAdapter {
 export const caAdapterKinds = ["builtin", "est"] as const;
 export type CaAdapterKind = (typeof caAdapterKinds)[number];
 
+/** What the choice needs of a vendor: its catalog row (`vendors`) as it is. */
+export interface CaVendor {
+  id: string;
+  code: string;
+  adapter: CaAdapterKind;
+  /** The vendor's EST base URL, `https://host[:port]/.well-known/est[/label]` (adapter `est`). */
+  est_url: string | null;
+}
+
 /**
- * The vendor → adapter choice, made once in the composition root (app/adapters.ts). A vendor whose kind is
- * not implemented in this build gets `CA_ADAPTER_UNAVAILABLE` when it is used, not a failed start.
+ * The vendor → adapter choice, made in the composition root (app/adapters.ts). A vendor whose kind is not
+ * usable (not built, or `est` without its URL or client identity) gets `CA_ADAPTER_UNAVAILABLE` when it is
+ * used, not a failed start.
  */
-export type CaAdapterFor = (vendor: { code: string; adapter: CaAdapterKind }) => CaAdapter;
+export type CaAdapterFor = (vendor: CaVendor) => CaAdapter;
 
 /**
  * A CA the platform runs itself (the built-in CA): beyond renewing, it issues for a new key at the counter

@@ -1,4 +1,4 @@
-import type { Insertable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { DbOrTx } from "../../db/database";
 import type { CertificateCategoriesTable, PlatformsTable, ServicePointsTable, VendorsTable } from "../../db/schema";
 
@@ -57,4 +57,16 @@ export function findVendorByCode(db: DbOrTx, code: string) {
 
 export function findVendorById(db: DbOrTx, id: string) {
   return db.selectFrom("vendors").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function listVendorSettings(db: DbOrTx) {
+  return db.selectFrom("vendors").select(["code", "name", "adapter", "est_url"]).orderBy("code").execute();
+}
+
+export async function updateVendorSettings(
+  db: DbOrTx,
+  id: string,
+  set: Pick<VendorsTable, "name" | "est_url" | "updated_at"> & { adapter: Selectable<VendorsTable>["adapter"] },
+) {
+  await db.updateTable("vendors").set(set).where("id", "=", id).execute();
 }

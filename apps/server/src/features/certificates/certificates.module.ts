@@ -9,6 +9,8 @@ import { IssuanceService } from "./issuance.service";
 import { registryImportConsoleRoutes } from "./registry-import.routes";
 import { RegistryImportService } from "./registry-import.service";
 import { TrustService } from "./trust.service";
+import { vendorTrustConsoleRoutes } from "./vendor-trust.routes";
+import { VendorTrustService } from "./vendor-trust.service";
 
 export interface CertificatesServices {
   certificates: CertificateDirectory;
@@ -16,6 +18,7 @@ export interface CertificatesServices {
   certificateAdmin: CertificateAdminService;
   registry: RegistryImportService;
   issuance: IssuanceService;
+  vendorTrust: VendorTrustService;
 }
 
 const CRL_REFRESH_MS = 3_600_000;
@@ -39,6 +42,7 @@ export async function certificatesModule(
     certificateAdmin,
     registry: new RegistryImportService(database, clock, deps.catalog),
     issuance: new IssuanceService({ database, clock, ca, vendorId: deps.vendorId, catalog: deps.catalog }),
+    vendorTrust: new VendorTrustService({ database, clock, trust }),
   };
   return {
     name: "certificates",
@@ -48,7 +52,10 @@ export async function certificatesModule(
         await app.register(caRoutes({ ca }));
         await app.register(certificatesRoutes(services));
       },
-      console: registryImportConsoleRoutes(services),
+      console: async (app) => {
+        await app.register(registryImportConsoleRoutes(services));
+        await app.register(vendorTrustConsoleRoutes(services));
+      },
     },
     start: () => everyInterval(logger, "CRL refresh", CRL_REFRESH_MS, () => certificateAdmin.refreshCrl(false)),
   };

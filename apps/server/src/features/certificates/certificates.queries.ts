@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../../db/database";
 import { prepared } from "../../db/prepared";
-import type { AssociationsTable, CertificatesTable, TokensTable } from "../../db/schema";
+import type { AssociationsTable, CertificatesTable, TokensTable, TrustedCertificatesTable } from "../../db/schema";
 import { newId } from "../../shared/ids";
 
 const certificateWithBinding = prepared<{ fingerprint: string }>()((db, p) =>
@@ -160,4 +160,24 @@ export function listActiveAssociationsOf(db: DbOrTx, certificateIds: string[]) {
     .where("certificate_id", "in", certificateIds)
     .where("status", "=", "active")
     .execute();
+}
+
+export function listTrustedCertificatesOfVendor(db: DbOrTx, vendorId: string) {
+  return db
+    .selectFrom("trusted_certificates")
+    .select(["id", "kind", "subject", "fingerprint_sha256", "not_after"])
+    .where("vendor_id", "=", vendorId)
+    .orderBy("kind", "desc")
+    .orderBy("created_at")
+    .execute();
+}
+
+/** False when the fingerprint is already trusted (for this vendor or another). */
+export async function insertTrustedCertificateOnce(db: DbOrTx, row: TrustedCertificatesTable): Promise<boolean> {
+  const inserted = await db
+    .insertInto("trusted_certificates")
+    .values(row)
+    .onConflict((oc) => oc.column("fingerprint_sha256").doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
 }

@@ -54,6 +54,20 @@ const BODY_ROUTES: Record<
   "POST /api/v1/console/auth/login": { body: { username: "nobody", password: "secret" }, as: "anyone" },
   "POST /api/v1/console/auth/logout": { body: null, as: "anyone" },
   "POST /api/v1/console/certificate-registry/import": { body: { csv: "serial,issuer\n" }, as: "operator" },
+  "POST /api/v1/console/catalog/vendors": {
+    body: { code: "MALFORMED", name: "厂商", adapter: "est", estUrl: "https://est.example/.well-known/est" },
+    as: "operator",
+  },
+  "PUT /api/v1/console/catalog/vendors/:code": {
+    body: { name: "中国金融认证中心（CFCA）", adapter: "est", estUrl: "https://est.example/.well-known/est" },
+    as: "operator",
+    url: "/api/v1/console/catalog/vendors/CFCA",
+  },
+  "POST /api/v1/console/catalog/vendors/:code/trusted-certificates": {
+    body: { certificatePem: "not a certificate" },
+    as: "operator",
+    url: "/api/v1/console/catalog/vendors/CFCA/trusted-certificates",
+  },
   "POST /api/v1/identities": {
     body: { kind: "enterprise", enterpriseName: "某某公司", uscc: "91350100M000100Y43", role: "project_lead" },
     as: "user",

@@ -189,6 +189,17 @@ const TABLE: Row[] = [
   { route: "GET /api/v1/console/payments",                          expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   { route: "GET /api/v1/console/payments/daily-totals", url: "/api/v1/console/payments/daily-totals?date=2026-11-30",
                                                                    expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  // Vendors and their CA adapter: any staff reads, the operator changes.
+  { route: "GET /api/v1/console/catalog/vendors",                   expect: [401,   401,   401,   401,   401,   401,   "ok",  "ok"] },
+  { route: "POST /api/v1/console/catalog/vendors", body: (actor) => ({ code: `POL-${actor}`, name: "厂商", adapter: "builtin", estUrl: null }),
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "PUT /api/v1/console/catalog/vendors/:code", url: "/api/v1/console/catalog/vendors/CFCA",
+    body: () => ({ name: "中国金融认证中心（CFCA）", adapter: "builtin", estUrl: null }),
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "GET /api/v1/console/catalog/vendors/:code/trusted-certificates", url: "/api/v1/console/catalog/vendors/CFCA/trusted-certificates",
+                                                                   expect: [401,   401,   401,   401,   401,   401,   "ok",  "ok"] },
+  { route: "POST /api/v1/console/catalog/vendors/:code/trusted-certificates", url: "/api/v1/console/catalog/vendors/CFCA/trusted-certificates",
+    body: () => ({ certificatePem: "not a certificate" }),          expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   // Last: they end the callers' sessions.
   { route: "POST /api/v1/auth/logout",                             expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
   { route: "POST /api/v1/console/auth/logout",                     expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
