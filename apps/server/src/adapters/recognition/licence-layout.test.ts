@@ -94,9 +94,15 @@ describe("closed vocabularies", () => {
   });
 
   it("takes the recogniser's second choice for a capital character outside the numerals, when it is one", () => {
-    const value = { ...line("壹仟低佰万元整", 180, 0, 400), runnerUp: ["", "", "伍", "", "", "", ""] };
+    const value = {
+      ...line("壹仟低佰万元整", 180, 0, 400),
+      alternatives: [[], [], [["伍", 0.3]], [], [], [], []] as [string, number][][],
+    };
     expect(extractLicenceFields([line("注册资本", 0, 0, 112), value]).registeredCapital).toBe("壹仟伍佰万元整");
-    const unsure = { ...line("壹仟低佰万元整", 180, 0, 400), runnerUp: ["", "", "但", "", "", "", ""] };
+    const unsure = {
+      ...line("壹仟低佰万元整", 180, 0, 400),
+      alternatives: [[], [], [["但", 0.3]], [], [], [], []] as [string, number][][],
+    };
     expect(extractLicenceFields([line("注册资本", 0, 0, 112), unsure]).registeredCapital).toBe("壹仟低佰万元整");
   });
 
@@ -120,7 +126,7 @@ describe("USCC misreadings", () => {
     const doubtful = (at: number, confidence: number, second: string) => ({
       text: "91350100M000100Y44",
       confidence: Array.from({ length: 18 }, (_, i) => (i === at ? confidence : 0.99)),
-      runnerUp: Array.from({ length: 18 }, (_, i) => (i === at ? second : "")),
+      alternatives: Array.from({ length: 18 }, (_, i): [string, number][] => (i === at ? [[second, 0.3]] : [])),
     });
     expect(findUscc([doubtful(17, 0.5, "3")])).toBe("91350100M000100Y43");
     // A sure character is not second-guessed.
