@@ -47,3 +47,9 @@ export function correctDivision(address: string, alternatives: Alternatives[] = 
   if (!best || tied || best.distance === 0 || best.distance > Math.floor(best.prefix.length / 3)) return address;
   return best.prefix + address.slice(best.length);
 }
+
+/** Whether an address starts with a Liaoning city and district (its province before them or not). */
+export function startsWithDivision(address: string): boolean {
+  prefixes ??= liaoningPrefixes();
+  return prefixes.some((prefix) => address.startsWith(prefix));
+}

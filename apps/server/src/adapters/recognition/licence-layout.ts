@@ -1,8 +1,8 @@
 import { isValidUscc } from "@lnca/contracts";
 import { COMMON_SURNAMES } from "./common-surnames";
-import { correctCompanyType } from "./company-types";
+import { correctCompanyType, isCompanyType } from "./company-types";
 import type { Alternatives } from "./edit-distance";
-import { correctDivision } from "./liaoning-divisions";
+import { correctDivision, startsWithDivision } from "./liaoning-divisions";
 import type { LicenceFields } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
 
@@ -127,6 +127,8 @@ function findLabel(label: string, boxes: Placed[]): Found | null {
       end = next;
     }
     if (text.startsWith(label)) return { end, rest: text.slice(label.length) };
+    // Its spread characters, one of them misread (类 | 恒 for 类型).
+    if (start !== end && misreadLabel(text, label)) return { end, rest: "" };
   }
   const misread = boxes.find((box) => misreadLabel(box.text, label));
   if (misread) return { end: misread, rest: "" };
@@ -364,4 +366,65 @@ export function extractLicenceFields(lines: OcrLine[]): LicenceFields {
     companyType: read("companyType"),
     establishedOn: read("establishedOn"),
   };
+}
+
+/** A rectangle of the sheet, [left, top, right, bottom] in pixels. */
+export type Region = [number, number, number, number];
+
+/** How far a value may reach beyond its label, in label heights: along the line, and below it (an address wraps). */
+const VALUE_REACH = 20;
+const WRAP_LINES: Partial<Record<keyof LicenceFields, number>> = { address: 3.6, uscc: 2.5 };
+
+/**
+ * Where a field's label and value lie on the sheet, for a second, closer look: from the label's start to
+ * VALUE_REACH label heights beyond its end, a line high (the address's lines and the code under its label
+ * lower); null when its label is not found. Upright sheets only: the box is taken axis-aligned.
+ */
+export function valueRegion(field: keyof LicenceFields, lines: OcrLine[]): Region | null {
+  const boxes = lines.map(place).filter((box) => box.text);
+  const labels = field === "uscc" ? ["统一社会信用代码"] : LABELS[field];
+  for (const label of labels) {
+    const found = findLabel(label, boxes);
+    if (!found) continue;
+    const { end } = found;
+    const start = boxes.find((box) => box.text.startsWith(label.charAt(0)) && Math.abs(box.cy - end.cy) < end.height);
+    const left = Math.min(start?.cx ?? end.cx, end.cx) - (start?.halfWidth ?? end.halfWidth) - end.height;
+    const below = (WRAP_LINES[field] ?? 0) * end.height;
+    const right = field === "uscc" ? left + 14 * end.height : end.cx + end.halfWidth + VALUE_REACH * end.height;
+    return [left, end.cy - end.height, right, end.cy + end.height + below];
+  }
+  return null;
+}
+
+const DIGIT = "[壹贰叁肆伍陆柒捌玖]";
+/** Capital numerals of one section below 万, starting with a digit: 仟, 佰, 拾 and units, zeros between. */
+const SECTION = `(?=${DIGIT})(?:${DIGIT}仟)?(?:零?${DIGIT}佰)?(?:零?${DIGIT}拾)?(?:零?${DIGIT})?`;
+/** 注册资本 as licences write it: 人民币 optional, sections of 亿 and 万, 元 (or 美元), 整 optional. */
+const CAPITAL_AMOUNT = new RegExp(`^(?:人民币)?(?=${DIGIT})(?:${SECTION}亿)?(?:${SECTION}万)?(?:${SECTION})?美?元整?$`);
+/** How an address ends: a number, or the unit of one. */
+const ADDRESS_END = /[\d号室层楼座户门）]$/;
+/** In an address a number comes before each of these, and a flat's number after 单元. */
+const UNNUMBERED = /(^|[^\d甲乙丙丁之-])(号|单元|室|层|栋|幢)|单元[^\d]/;
+
+/**
+ * Whether a value read for a field looks like one: a company name ending as one, a common surname and a short
+ * name, capital numerals in order, an address in a Liaoning division with its numbers, a registered type. A value
+ * that does not is worth a second, closer look.
+ */
+export function isPlausible(field: keyof LicenceFields, value: string | null): boolean {
+  if (!value) return false;
+  switch (field) {
+    case "name":
+      return /(公司|企业|合作社|厂|店|中心|事务所|集团)(（.+）)?$/.test(value);
+    case "legalRepresentative":
+      return /^\p{Script=Han}{2,4}$/u.test(value) && COMMON_SURNAMES.has(value.charAt(0));
+    case "registeredCapital":
+      return CAPITAL_AMOUNT.test(value);
+    case "address":
+      return startsWithDivision(value) && !UNNUMBERED.test(value) && ADDRESS_END.test(value);
+    case "companyType":
+      return isCompanyType(value);
+    default:
+      return true;
+  }
 }
