@@ -25,7 +25,7 @@ export function scan(sheet: Canvas, random: Random): Encoded {
 }
 
 /**
- * A phone photo: the sheet tilted up to 10° out of plane (and a few degrees in plane) on a desk, lit unevenly,
+ * A phone photo: the sheet tilted up to 10° out of plane in all (and a few degrees in plane) on a desk, lit unevenly,
  * with sensor noise, 700–1000 px wide, JPEG quality 45–70.
  */
 export function photograph(sheet: Canvas, random: Random): Encoded {
@@ -34,8 +34,12 @@ export function photograph(sheet: Canvas, random: Random): Encoded {
   const quad = tiltedQuad(sheet, random, width, height);
   // Shrink with the canvas' own filtering first, so the warp below samples at about one pixel per pixel.
   const docWidth = Math.max(...quad.map((p) => p[0])) - Math.min(...quad.map((p) => p[0]));
+  // A camera's pixel averages the light over its area: "high" smoothing filters the sheet down like that, where
+  // the canvas' default samples points and drops strokes thinner than a photo pixel (print no eye could read).
   const small = createCanvas(Math.round(docWidth), Math.round((docWidth * sheet.height) / sheet.width));
-  small.getContext("2d").drawImage(sheet, 0, 0, small.width, small.height);
+  const shrink = small.getContext("2d");
+  shrink.imageSmoothingQuality = "high";
+  shrink.drawImage(sheet, 0, 0, small.width, small.height);
   const source = small.getContext("2d").getImageData(0, 0, small.width, small.height).data;
   const corners: Point[] = [
     [0, 0],
@@ -82,7 +86,10 @@ export function photograph(sheet: Canvas, random: Random): Encoded {
 /** Where the sheet's corners land in the photo: a pinhole camera looking at the sheet tilted about both axes. */
 function tiltedQuad(sheet: Canvas, random: Random, width: number, height: number): Point[] {
   const rad = (deg: number) => (deg * Math.PI) / 180;
-  const [a, b, g] = [rad(random.between(-10, 10)), rad(random.between(-10, 10)), rad(random.between(-4, 4))];
+  const [ax, bx, g] = [random.between(-10, 10), random.between(-10, 10), rad(random.between(-4, 4))];
+  // The tilts about the two axes add up: 10° about both is 14° off square. Kept within 10° of perspective in all.
+  const within = Math.min(1, 10 / Math.hypot(ax, bx));
+  const [a, b] = [rad(ax * within), rad(bx * within)];
   const half = [sheet.width / 2, sheet.height / 2] as const;
   const focal = sheet.width * 1.3;
   const projected = (

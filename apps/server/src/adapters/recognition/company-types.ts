@@ -40,3 +40,5 @@ export function correctCompanyType(text: string): string {
   if (!best || best.distance === 0 || best.distance > 2 || (second && second.distance === best.distance)) return text;
   return best.type;
 }
+
+export const isCompanyType = (text: string) => COMPANY_TYPES.includes(text);

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { editDistance } from "./edit-distance";
+import { type Alternatives, editDistance } from "./edit-distance";
 
 interface Division {
   code: string;
@@ -25,16 +25,17 @@ let prefixes: string[] | undefined;
 /**
  * A licence's 住所 starts with its province, city and district, names from a known list: a start that is
  * clearly one of them, misread in a character or two (辽宝省沈阳市星姑区), is put right. Only a single nearest
- * name within a third of its length is taken; the street and number are left as read.
+ * name within a third of its length is taken (a character replaced by the recogniser's alternative there counts
+ * half); the street and number are left as read.
  */
-export function correctDivision(address: string): string {
+export function correctDivision(address: string, alternatives: Alternatives[] = []): string {
   prefixes ??= liaoningPrefixes();
   let best: { prefix: string; length: number; distance: number } | null = null;
   let tied = false;
   for (const prefix of prefixes) {
     for (let length = prefix.length - 2; length <= prefix.length + 2; length++) {
       if (length < 2 || length > address.length) continue;
-      const distance = editDistance(address.slice(0, length), prefix);
+      const distance = editDistance(address.slice(0, length), prefix, alternatives);
       if (!best || distance < best.distance) {
         best = { prefix, length, distance };
         tied = false;
@@ -45,4 +46,10 @@ export function correctDivision(address: string): string {
   }
   if (!best || tied || best.distance === 0 || best.distance > Math.floor(best.prefix.length / 3)) return address;
   return best.prefix + address.slice(best.length);
+}
+
+/** Whether an address starts with a Liaoning city and district (its province before them or not). */
+export function startsWithDivision(address: string): boolean {
+  prefixes ??= liaoningPrefixes();
+  return prefixes.some((prefix) => address.startsWith(prefix));
 }

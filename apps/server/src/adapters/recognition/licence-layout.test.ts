@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractLicenceFields, findUscc } from "./licence-layout";
+import { extractLicenceFields, findUscc, isPlausible, valueRegion } from "./licence-layout";
 import type { OcrLine } from "./ocr-line";
 
 /** A box as the detector gives it: text and its corners, `x`,`y` its top left, turned by `angle` degrees. */
@@ -94,9 +94,15 @@ describe("closed vocabularies", () => {
   });
 
   it("takes the recogniser's second choice for a capital character outside the numerals, when it is one", () => {
-    const value = { ...line("壹仟低佰万元整", 180, 0, 400), runnerUp: ["", "", "伍", "", "", "", ""] };
+    const value = {
+      ...line("壹仟低佰万元整", 180, 0, 400),
+      alternatives: [[], [], [["伍", 0.3]], [], [], [], []] as [string, number][][],
+    };
     expect(extractLicenceFields([line("注册资本", 0, 0, 112), value]).registeredCapital).toBe("壹仟伍佰万元整");
-    const unsure = { ...line("壹仟低佰万元整", 180, 0, 400), runnerUp: ["", "", "但", "", "", "", ""] };
+    const unsure = {
+      ...line("壹仟低佰万元整", 180, 0, 400),
+      alternatives: [[], [], [["但", 0.3]], [], [], [], []] as [string, number][][],
+    };
     expect(extractLicenceFields([line("注册资本", 0, 0, 112), unsure]).registeredCapital).toBe("壹仟低佰万元整");
   });
 
@@ -120,10 +126,76 @@ describe("USCC misreadings", () => {
     const doubtful = (at: number, confidence: number, second: string) => ({
       text: "91350100M000100Y44",
       confidence: Array.from({ length: 18 }, (_, i) => (i === at ? confidence : 0.99)),
-      runnerUp: Array.from({ length: 18 }, (_, i) => (i === at ? second : "")),
+      alternatives: Array.from({ length: 18 }, (_, i): [string, number][] => (i === at ? [[second, 0.3]] : [])),
     });
     expect(findUscc([doubtful(17, 0.5, "3")])).toBe("91350100M000100Y43");
     // A sure character is not second-guessed.
     expect(findUscc([doubtful(17, 0.95, "3")])).toBeNull();
+  });
+});
+
+describe("second choices within vocabularies", () => {
+  const alternatives = (length: number, at: number, others: [string, number][]) =>
+    Array.from({ length }, (_, i): [string, number][] => (i === at ? others : []));
+
+  it("reads a first character that is no surname as the likeliest alternative that is a common one", () => {
+    const name = {
+      ...line("鸿秀燕", 180, 0, 120),
+      alternatives: alternatives(3, 0, [
+        ["鸿", 0.2],
+        ["冯", 0.1],
+      ]),
+    };
+    expect(extractLicenceFields([line("法定代表人", 0, 0, 140), name]).legalRepresentative).toBe("冯秀燕");
+    // Too unlikely an alternative does not make a name.
+    const rare = { ...line("桂杰", 180, 0, 80), alternatives: alternatives(2, 0, [["程", 0.001]]) };
+    expect(extractLicenceFields([line("法定代表人", 0, 0, 140), rare]).legalRepresentative).toBe("桂杰");
+  });
+
+  it("matches a division with the recogniser's alternatives counting half", () => {
+    // 行山市湖南区 is three characters from 营口市站前区; with 营, 口 and 站 as alternatives it is that district.
+    const address = {
+      ...line("辽宁省行山市湖南区渤海大街396号", 180, 0, 400),
+      alternatives: [[], [], [], [["营", 0.1]], [["口", 0.1]], [], [["站", 0.1]], [], []] as [string, number][][],
+    };
+    expect(extractLicenceFields([line("住所", 0, 0, 112), address]).address).toBe("辽宁省营口市站前区渤海大街396号");
+  });
+
+  it("finds a spread label whose second character was misread (类 | 恒)", () => {
+    const fields = extractLicenceFields([
+      line("类", 0, 0, 30),
+      line("恒", 84, 0, 30),
+      line("有限责任公司（国有独资）", 180, 0, 300),
+    ]);
+    expect(fields.companyType).toBe("有限责任公司（国有独资）");
+  });
+});
+
+describe("plausible values and where to look again", () => {
+  it("knows a capital written in order, an address with its numbers, a person's name", () => {
+    expect(isPlausible("registeredCapital", "壹仟零伍拾万元整")).toBe(true);
+    expect(isPlausible("registeredCapital", "人民币伍佰万元")).toBe(true);
+    expect(isPlausible("registeredCapital", "佰万元整")).toBe(false);
+    expect(isPlausible("registeredCapital", "伍轻万元整")).toBe(false);
+    expect(isPlausible("address", "辽宁省沈阳市浑南区中山路311号5单元204室")).toBe(true);
+    expect(isPlausible("address", "辽宁省沈阳市浑南区中山路号5单元204室")).toBe(false);
+    expect(isPlausible("address", "辽宁省锦州市凌河区解放路61号6单元话07室")).toBe(false);
+    expect(isPlausible("address", "辽宁省鞍山市铁东区胜利路217号1单")).toBe(false);
+    expect(isPlausible("legalRepresentative", "张三")).toBe(true);
+    expect(isPlausible("legalRepresentative", "新博")).toBe(false);
+    expect(isPlausible("companyType", "有限责任公司（国有独资）")).toBe(true);
+    expect(isPlausible("companyType", null)).toBe(false);
+  });
+
+  it("gives the region of a label and the value beside it, lower for the address", () => {
+    const lines = [line("注册资本", 930, 350, 112), line("住所", 930, 560, 112)];
+    const [left, top, right, bottom] = valueRegion("registeredCapital", lines) ?? [];
+    expect(left).toBeLessThan(930);
+    expect(top).toBeLessThan(350);
+    expect(bottom).toBeGreaterThan(380);
+    expect(bottom).toBeLessThan(420);
+    expect(right).toBeGreaterThan(1400);
+    expect((valueRegion("address", lines)?.[3] ?? 0) - 590).toBeGreaterThan(90);
+    expect(valueRegion("name", lines)).toBeNull();
   });
 });

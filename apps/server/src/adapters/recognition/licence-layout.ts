@@ -1,6 +1,8 @@
 import { isValidUscc } from "@lnca/contracts";
-import { correctCompanyType } from "./company-types";
-import { correctDivision } from "./liaoning-divisions";
+import { COMMON_SURNAMES } from "./common-surnames";
+import { correctCompanyType, isCompanyType } from "./company-types";
+import type { Alternatives } from "./edit-distance";
+import { correctDivision, startsWithDivision } from "./liaoning-divisions";
 import type { LicenceFields } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
 
@@ -13,8 +15,8 @@ interface Placed {
   uy: number;
   height: number;
   halfWidth: number;
-  /** per character of `text`: the recogniser's second choice there ("" when none) */
-  runnerUp: string[];
+  /** per character of `text`: the recogniser's next likeliest characters there */
+  alternatives: Alternatives[];
 }
 
 type LabelledField = Exclude<keyof LicenceFields, "uscc">;
@@ -32,11 +34,11 @@ const ALL_LABELS = [...Object.values(LABELS).flat(), "经营范围", "营业期�
 // No licence prints an exclamation mark: one is the edge of a neighbouring character caught in a box's margin.
 const compact = (text: string) => text.replace(/[\s:：!！]/g, "");
 
-/** The line's text without spaces and colons, and the second choices of the characters that remain. */
-function compactReading(line: OcrLine): { text: string; runnerUp: string[] } {
-  const kept = [...line.text].map((char, i) => ({ char, second: line.runnerUp?.[i] ?? "" }));
+/** The line's text without spaces and colons, and the alternatives of the characters that remain. */
+function compactReading(line: OcrLine): Value {
+  const kept = [...line.text].map((char, i) => ({ char, others: line.alternatives?.[i] ?? [] }));
   const chars = kept.filter(({ char }) => compact(char));
-  return { text: chars.map(({ char }) => char).join(""), runnerUp: chars.map(({ second }) => second) };
+  return { text: chars.map(({ char }) => char).join(""), alternatives: chars.map(({ others }) => others) };
 }
 
 function place(line: OcrLine): Placed {
@@ -125,6 +127,8 @@ function findLabel(label: string, boxes: Placed[]): Found | null {
       end = next;
     }
     if (text.startsWith(label)) return { end, rest: text.slice(label.length) };
+    // Its spread characters, one of them misread (类 | 恒 for 类型).
+    if (start !== end && misreadLabel(text, label)) return { end, rest: "" };
   }
   const misread = boxes.find((box) => misreadLabel(box.text, label));
   if (misread) return { end: misread, rest: "" };
@@ -152,10 +156,10 @@ function continuation(value: Placed, boxes: Placed[]): string {
   }
 }
 
-/** A field's value as read, with the recogniser's second choice for each of its characters. */
+/** A field's value as read, with the recogniser's alternatives for each of its characters. */
 interface Value {
   text: string;
-  runnerUp: string[];
+  alternatives: Alternatives[];
 }
 
 function readField(field: LabelledField, boxes: Placed[]): Value | null {
@@ -165,9 +169,9 @@ function readField(field: LabelledField, boxes: Placed[]): Value | null {
     const value = found.rest ? found.end : beside(found.end, boxes, 8);
     const text = found.rest || value?.text || "";
     if (!text || !value) continue;
-    // The rest of a label's box is the end of that box's text: its second choices are the last ones.
-    const runnerUp = value.runnerUp.slice(value.runnerUp.length - [...text].length);
-    return field === "address" ? { text: text + continuation(value, boxes), runnerUp: [] } : { text, runnerUp };
+    // The rest of a label's box is the end of that box's text: its alternatives are the last ones.
+    const alternatives = value.alternatives.slice(value.alternatives.length - [...text].length);
+    return field === "address" ? { text: text + continuation(value, boxes), alternatives } : { text, alternatives };
   }
   return null;
 }
@@ -232,18 +236,19 @@ const DOUBTFUL = 0.8;
 /** At most this many of a line's most doubtful characters are tried as their second choice, one at a time. */
 const MAX_DOUBTS = 3;
 
-type CodeLine = Pick<OcrLine, "text" | "confidence" | "runnerUp">;
+type CodeLine = Pick<OcrLine, "text" | "confidence" | "alternatives">;
 
 /** The line read again with one doubtful character replaced by the recogniser's second choice there. */
 function secondChoices(line: CodeLine): string[] {
   const chars = [...line.text];
-  const { confidence = [], runnerUp = [] } = line;
+  const { confidence = [], alternatives = [] } = line;
+  const second = (i: number) => alternatives[i]?.[0]?.[0] ?? "";
   return chars
     .map((_, i) => i)
-    .filter((i) => (confidence[i] ?? 1) < DOUBTFUL && runnerUp[i])
+    .filter((i) => (confidence[i] ?? 1) < DOUBTFUL && second(i))
     .sort((a, b) => (confidence[a] ?? 1) - (confidence[b] ?? 1))
     .slice(0, MAX_DOUBTS)
-    .map((i) => chars.map((c, j) => (j === i ? runnerUp[i] : c)).join(""));
+    .map((i) => chars.map((c, j) => (j === i ? second(i) : c)).join(""));
 }
 
 /**
@@ -297,31 +302,49 @@ function closeBracket(text: string): string {
 
 const fullWidth = (text: string) => text.replace(/\(/g, "（").replace(/\)/g, "）").replace(/,/g, "，");
 
+/** A surname alternative less likely than this is not taken for a first character that is no surname. */
+const SURNAME_ODDS = 0.02;
+
 /** The characters 注册资本 is written in. */
 const CAPITAL_ALPHABET = new Set("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整人民币美");
 
 /**
  * 注册资本 within its alphabet: a known lookalike is read as its numeral; another character outside the alphabet
- * is replaced by the recogniser's second choice there when that is inside it.
+ * is read as the recogniser's likeliest alternative there that is inside it.
  */
-function readCapital({ text, runnerUp }: Value): string {
+function readCapital({ text, alternatives }: Value): string {
   return [...text]
     .map((c, i) => {
-      const second = runnerUp[i] ?? "";
-      return CAPITAL_LOOKALIKES[c] ?? (CAPITAL_ALPHABET.has(c) || !CAPITAL_ALPHABET.has(second) ? c : second);
+      if (CAPITAL_ALPHABET.has(c)) return c;
+      const numeral = alternatives[i]?.find(([other]) => CAPITAL_ALPHABET.has(other))?.[0];
+      return CAPITAL_LOOKALIKES[c] ?? numeral ?? c;
     })
     .join("");
 }
 
-const NORMALISE: Record<LabelledField, (text: string) => string | null> = {
-  name: fullWidth,
-  companyType: (text) => correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、"))),
-  // A person's name starts with a surname: a dash or 一 before it is a stroke of the frame or a stray mark.
-  // 人 is no surname: a leading one is the label's last character (法定代表 | 人张三, as the detector split it).
-  legalRepresentative: (text) => text.replace(/^[-—―–一_·.]+/, "").replace(/^人/, "") || null,
-  registeredCapital: (text) => text,
-  address: (text) => correctDivision(fullWidth(text).replace(/[（(\-—_.,，、]+$/, "")),
-  establishedOn: (text) => {
+/**
+ * A person's name starts with a surname. A dash or 一 before it is a stroke of the frame or a stray mark; 人 is
+ * the label's last character (法定代表 | 人张三, as the detector split it). A first character that is none of the
+ * common surnames is read as the likeliest alternative there that is one (a rare surname read surely has no
+ * such alternative worth the name).
+ */
+function readPerson({ text, alternatives }: Value): string | null {
+  const stray = /^[-—―–一_·.]*人?/.exec(text)?.[0].length ?? 0;
+  const name = text.slice(stray);
+  const [first = ""] = name;
+  if (!first || COMMON_SURNAMES.has(first)) return name || null;
+  const surname = alternatives[stray]?.find(([other, p]) => COMMON_SURNAMES.has(other) && p >= SURNAME_ODDS)?.[0];
+  return surname ? surname + name.slice(first.length) : name;
+}
+
+const NORMALISE: Record<LabelledField, (value: Value) => string | null> = {
+  name: ({ text }) => fullWidth(text),
+  companyType: ({ text }) => correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、"))),
+  legalRepresentative: readPerson,
+  registeredCapital: readCapital,
+  // The province, city and district within Liaoning's divisions, the recogniser's alternatives counting.
+  address: ({ text, alternatives }) => correctDivision(fullWidth(text).replace(/[（(\-—_.,，、]+$/, ""), alternatives),
+  establishedOn: ({ text }) => {
     const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
     return date ? `${date[1]}年${date[2]?.padStart(2, "0")}月${date[3]?.padStart(2, "0")}日` : null;
   },
@@ -332,8 +355,7 @@ export function extractLicenceFields(lines: OcrLine[]): LicenceFields {
   const boxes = lines.map(place).filter((box) => box.text);
   const read = (field: LabelledField) => {
     const value = readField(field, boxes);
-    if (!value) return null;
-    return NORMALISE[field](field === "registeredCapital" ? readCapital(value) : value.text);
+    return value ? NORMALISE[field](value) : null;
   };
   return {
     name: read("name"),
@@ -344,4 +366,65 @@ export function extractLicenceFields(lines: OcrLine[]): LicenceFields {
     companyType: read("companyType"),
     establishedOn: read("establishedOn"),
   };
+}
+
+/** A rectangle of the sheet, [left, top, right, bottom] in pixels. */
+export type Region = [number, number, number, number];
+
+/** How far a value may reach beyond its label, in label heights: along the line, and below it (an address wraps). */
+const VALUE_REACH = 20;
+const WRAP_LINES: Partial<Record<keyof LicenceFields, number>> = { address: 3.6, uscc: 2.5 };
+
+/**
+ * Where a field's label and value lie on the sheet, for a second, closer look: from the label's start to
+ * VALUE_REACH label heights beyond its end, a line high (the address's lines and the code under its label
+ * lower); null when its label is not found. Upright sheets only: the box is taken axis-aligned.
+ */
+export function valueRegion(field: keyof LicenceFields, lines: OcrLine[]): Region | null {
+  const boxes = lines.map(place).filter((box) => box.text);
+  const labels = field === "uscc" ? ["统一社会信用代码"] : LABELS[field];
+  for (const label of labels) {
+    const found = findLabel(label, boxes);
+    if (!found) continue;
+    const { end } = found;
+    const start = boxes.find((box) => box.text.startsWith(label.charAt(0)) && Math.abs(box.cy - end.cy) < end.height);
+    const left = Math.min(start?.cx ?? end.cx, end.cx) - (start?.halfWidth ?? end.halfWidth) - end.height;
+    const below = (WRAP_LINES[field] ?? 0) * end.height;
+    const right = field === "uscc" ? left + 14 * end.height : end.cx + end.halfWidth + VALUE_REACH * end.height;
+    return [left, end.cy - end.height, right, end.cy + end.height + below];
+  }
+  return null;
+}
+
+const DIGIT = "[壹贰叁肆伍陆柒捌玖]";
+/** Capital numerals of one section below 万, starting with a digit: 仟, 佰, 拾 and units, zeros between. */
+const SECTION = `(?=${DIGIT})(?:${DIGIT}仟)?(?:零?${DIGIT}佰)?(?:零?${DIGIT}拾)?(?:零?${DIGIT})?`;
+/** 注册资本 as licences write it: 人民币 optional, sections of 亿 and 万, 元 (or 美元), 整 optional. */
+const CAPITAL_AMOUNT = new RegExp(`^(?:人民币)?(?=${DIGIT})(?:${SECTION}亿)?(?:${SECTION}万)?(?:${SECTION})?美?元整?$`);
+/** How an address ends: a number, or the unit of one. */
+const ADDRESS_END = /[\d号室层楼座户门）]$/;
+/** In an address a number comes before each of these, and a flat's number after 单元. */
+const UNNUMBERED = /(^|[^\d甲乙丙丁之-])(号|单元|室|层|栋|幢)|单元[^\d]/;
+
+/**
+ * Whether a value read for a field looks like one: a company name ending as one, a common surname and a short
+ * name, capital numerals in order, an address in a Liaoning division with its numbers, a registered type. A value
+ * that does not is worth a second, closer look.
+ */
+export function isPlausible(field: keyof LicenceFields, value: string | null): boolean {
+  if (!value) return false;
+  switch (field) {
+    case "name":
+      return /(公司|企业|合作社|厂|店|中心|事务所|集团)(（.+）)?$/.test(value);
+    case "legalRepresentative":
+      return /^\p{Script=Han}{2,4}$/u.test(value) && COMMON_SURNAMES.has(value.charAt(0));
+    case "registeredCapital":
+      return CAPITAL_AMOUNT.test(value);
+    case "address":
+      return startsWithDivision(value) && !UNNUMBERED.test(value) && ADDRESS_END.test(value);
+    case "companyType":
+      return isCompanyType(value);
+    default:
+      return true;
+  }
 }

@@ -4,6 +4,6 @@ export interface OcrLine {
   box: [number, number][];
   /** per character of `text` (as code points): the recogniser's probability for it */
   confidence?: number[];
-  /** per character of `text`: the recogniser's second choice at that place ("" when none) */
-  runnerUp?: string[];
+  /** per character of `text`: the recogniser's next likeliest characters at that place, likeliest first */
+  alternatives?: [string, number][][];
 }

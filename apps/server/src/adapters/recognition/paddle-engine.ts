@@ -4,6 +4,7 @@ import Ocr from "@gutenye/ocr-node";
 import { InferenceSession, Tensor } from "onnxruntime-node";
 import sharp from "sharp";
 import type { Sheet } from "./licence-image";
+import type { Region } from "./licence-layout";
 import type { OcrLine } from "./ocr-line";
 
 interface LineImage {
@@ -13,6 +14,8 @@ interface Detection {
   run(image: Buffer): Promise<LineImage[]>;
 }
 
+/** How much a region is enlarged for a second look (at 3× the detector lost a faint line again). */
+const LOOK_SCALE = 2;
 /** PP-OCRv4's recogniser reads lines scaled to this height. */
 const LINE_HEIGHT = 48;
 /** Margin added around each detected box before it is read, in box heights (the detector's boxes crop tight). */
@@ -71,9 +74,38 @@ export class PaddleEngine {
       const reading = await this.recognise(sheet, corners);
       const text = reading?.chars.join("") ?? "";
       if (reading && text.trim())
-        lines.push({ text, box: corners, confidence: reading.confidence, runnerUp: reading.runnerUp });
+        lines.push({ text, box: corners, confidence: reading.confidence, alternatives: reading.alternatives });
     }
     return lines;
+  }
+
+  /**
+   * A second, closer look at one region of the sheet: cut out, enlarged LOOK_SCALE times (the detector finds
+   * faint, small print it missed at the sheet's scale), detected and read again; the boxes come back in the
+   * sheet's coordinates.
+   */
+  async readRegion(sheet: Sheet, region: Region): Promise<OcrLine[]> {
+    const left = Math.max(0, Math.floor(region[0]));
+    const top = Math.max(0, Math.floor(region[1]));
+    const width = Math.min(sheet.width, Math.ceil(region[2])) - left;
+    const height = Math.min(sheet.height, Math.ceil(region[3])) - top;
+    if (width < 8 || height < 8) return [];
+    const [w, h] = [width * LOOK_SCALE, height * LOOK_SCALE];
+    // Extended with paper to the detector's 32-px grid, as the sheet is (its boxes would shift otherwise).
+    const [right, bottom] = [(32 - (w % 32)) % 32, (32 - (h % 32)) % 32];
+    const { data: rgb } = await sharp(sheet.rgb, { raw: { width: sheet.width, height: sheet.height, channels: 3 } })
+      .extract({ left, top, width, height })
+      .resize(w, h, { kernel: "cubic" })
+      .extend({ right, bottom, background: "#ffffff" })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { width: w + right, height: h + bottom, channels: 3 as const };
+    const png = await sharp(rgb, { raw }).png({ compressionLevel: 1 }).toBuffer();
+    const lines = await this.read({ png, rgb, width: raw.width, height: raw.height });
+    return lines.map((line) => ({
+      ...line,
+      box: line.box.map(([x, y]): [number, number] => [left + x / LOOK_SCALE, top + y / LOOK_SCALE]),
+    }));
   }
 
   private async recognise(sheet: Sheet, box: [number, number][]): Promise<Reading | null> {
@@ -103,36 +135,53 @@ const meanOf = (values: number[]) => values.reduce((a, b) => a + b, 0) / (values
 interface Reading {
   chars: string[];
   confidence: number[];
-  runnerUp: string[];
+  alternatives: [string, number][][];
 }
 
+/** How many of the recogniser's next likeliest characters each read character keeps, for vocabularies. */
+const ALTERNATIVES = 4;
+
 /**
- * CTC greedy decoding: per time step the likeliest class, repeats and blanks dropped. Each character keeps its
- * probability and the second likeliest character at its step, for closed vocabularies to choose from.
+ * CTC decoding, step by step: a step whose blank has less than half the probability holds a character, the
+ * likeliest one, even when the blank beats each character alone (a blurred 唐 spread over 唐, 新, … lost to a
+ * blank of 0.48); repeats are one character. Each character keeps its probability (its likeliest step's) and the
+ * next likeliest characters there, for closed vocabularies to choose from.
  */
 function decode(data: Float32Array, steps: number, classes: number, dictionary: string[]): Reading | null {
-  const reading: Reading = { chars: [], confidence: [], runnerUp: [] };
+  const reading: Reading = { chars: [], confidence: [], alternatives: [] };
   let previous = 0;
   for (let t = 0; t < steps; t++) {
-    let best = 0;
-    let second = -1;
-    for (let c = 1; c < classes; c++) {
-      const p = data[t * classes + c] ?? 0;
-      if (p > (data[t * classes + best] ?? 0)) {
-        if (best !== 0) second = best;
-        best = c;
-      } else if (second < 0 || p > (data[t * classes + second] ?? 0)) second = c;
+    const top = likeliest(data, t * classes, classes);
+    const [best = 0, p = 0] = top[0] ?? [];
+    const emitted = (data[t * classes] ?? 0) < 0.5 ? best : 0;
+    const others = top.slice(1).map(([c, q]): [string, number] => [dictionary[c - 1] ?? "", q]);
+    if (emitted !== 0 && emitted !== previous) {
+      reading.chars.push(dictionary[emitted - 1] ?? "");
+      reading.confidence.push(p);
+      reading.alternatives.push(others);
+    } else if (emitted !== 0 && p > (reading.confidence.at(-1) ?? 1)) {
+      reading.confidence[reading.confidence.length - 1] = p;
+      reading.alternatives[reading.alternatives.length - 1] = others;
     }
-    if (best !== 0 && best !== previous) {
-      reading.chars.push(dictionary[best - 1] ?? "");
-      reading.confidence.push(data[t * classes + best] ?? 0);
-      reading.runnerUp.push(second > 0 ? (dictionary[second - 1] ?? "") : "");
-    }
-    previous = best;
+    previous = emitted;
   }
   const mean = meanOf(reading.confidence);
   // The library dropped lines read with a mean confidence under a half (noise, guilloche): so does this.
   return mean >= 0.5 ? reading : null;
+}
+
+/** The ALTERNATIVES + 1 likeliest characters (not the blank) of one step, likeliest first: [class, probability]. */
+function likeliest(data: Float32Array, offset: number, classes: number): [number, number][] {
+  const top: [number, number][] = [];
+  for (let c = 1; c < classes; c++) {
+    const p = data[offset + c] ?? 0;
+    if (top.length > ALTERNATIVES && p <= (top[ALTERNATIVES]?.[1] ?? 0)) continue;
+    let at = Math.min(top.length, ALTERNATIVES);
+    while (at > 0 && (top[at - 1]?.[1] ?? 0) < p) at--;
+    top.splice(at, 0, [c, p]);
+    top.length = Math.min(top.length, ALTERNATIVES + 1);
+  }
+  return top;
 }
 
 /**

@@ -5,6 +5,7 @@
  * process it runs in — that must never be the server.
  */
 import { prepareLicenceImage } from "./licence-image";
+import { readLicence } from "./licence-reading";
 import type { OcrLine } from "./ocr-line";
 import { PaddleEngine } from "./paddle-engine";
 
@@ -19,7 +20,7 @@ process.on("message", async (request: WorkerRequest) => {
   try {
     engine ??= PaddleEngine.load();
     const loaded = await engine;
-    const lines = request.kind === "read" ? await loaded.read(await prepareLicenceImage(request.image)) : [];
+    const lines = request.kind === "read" ? await readLicence(loaded, await prepareLicenceImage(request.image)) : [];
     reply({ id: request.id, lines });
   } catch (error) {
     reply({ id: request.id, error: String(error) });
