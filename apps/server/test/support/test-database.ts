@@ -6,7 +6,9 @@ import { type DatabaseHandle, type DatabaseTarget, migrateToLatest, openDatabase
  * A fresh, migrated database for one test file: SQLite in memory, or — when TEST_DATABASE_URL is set, as in
  * CI — a new PostgreSQL database created for this file and dropped afterwards, so runs never collide.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle & { target: DatabaseTarget }> {
+export type TestDatabase = DatabaseHandle & { target: DatabaseTarget };
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const target = { kind: "sqlite", file: ":memory:" } as const;
