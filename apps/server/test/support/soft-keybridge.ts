@@ -17,6 +17,8 @@ export class SoftKeybridge {
   readonly certificates: string[];
   private oldKey: CryptoKeyPair | null;
   generated = 0;
+  /** The next call is refused as the keybridge would (key pulled out, wrong PIN); nothing changes on the key. */
+  refuseNext: "KEY_NOT_FOUND" | "PIN_INCORRECT" | null = null;
 
   constructor(private readonly key: TestKey) {
     this.certificates = [key.certificatePem];
@@ -28,6 +30,7 @@ export class SoftKeybridge {
     keyUpdate: { id: string; nonce: string },
     options: { proveWith?: CryptoKeyPair; subjectFrom?: string } = {},
   ): Promise<KeyUpdateCsrRequest> {
+    this.refuseIfTold();
     if (!this.oldKey) throw new Error("the old key was retired");
     let keys = this.pending.get(keyUpdate.id);
     if (!keys) {
@@ -58,6 +61,7 @@ export class SoftKeybridge {
 
   /** `POST …/certificate`: refused unless the certificate is for this key update's new key. */
   async importCertificate(keyUpdateId: string, certificatePem: string): Promise<void> {
+    this.refuseIfTold();
     const keys = this.pending.get(keyUpdateId);
     if (!keys) throw new Error("no new key for this key update");
     const spki = Buffer.from(await crypto.subtle.exportKey("spki", keys.publicKey));
@@ -67,10 +71,12 @@ export class SoftKeybridge {
     if (!this.certificates.includes(certificatePem)) this.certificates.push(certificatePem);
   }
 
-  /** `POST …/retire`: the old key and certificate go, only once the renewed certificate is on the token. */
+  /** `POST …/retire`: the old key and certificate go, only once the renewed one is on the key; idempotent. */
   retire(keyUpdateId: string): boolean {
-    const keys = this.pending.get(keyUpdateId);
-    if (!keys || this.certificates.length < 2) throw new Error("refused: the renewed certificate is not on the key");
+    this.refuseIfTold();
+    const renewedOnKey = this.pending.has(keyUpdateId) && this.certificates.some((c) => c !== this.key.certificatePem);
+    if (!renewedOnKey) throw new Error("refused: the renewed certificate is not on the key");
+    if (!this.oldKey) return false;
     this.oldKey = null;
     this.certificates.splice(this.certificates.indexOf(this.key.certificatePem), 1);
     return true;
@@ -84,9 +90,21 @@ export class SoftKeybridge {
     return { ...this.key, keys, certificatePem: pem, serialNumber: parseCertificatePem(pem).serialNumber };
   }
 
+  private refuseIfTold(): void {
+    const refusal = this.refuseNext;
+    this.refuseNext = null;
+    if (refusal) throw new KeybridgeRefusal(refusal);
+  }
+
   /** A usable key: a certificate whose private key the token still holds (import only takes the new key's). */
   usable(): boolean {
     const old = this.oldKey !== null && this.certificates.includes(this.key.certificatePem);
     return old || this.certificates.some((c) => c !== this.key.certificatePem);
+  }
+}
+
+export class KeybridgeRefusal extends Error {
+  constructor(readonly code: "KEY_NOT_FOUND" | "PIN_INCORRECT") {
+    super(code);
   }
 }
