@@ -6,16 +6,34 @@ import { type AppConfig, type AppContext, createContext } from "../apps/server/s
 import { loadConfig } from "../apps/server/src/config/config";
 import { type DatabaseHandle, migrateToLatest, openDatabase } from "../apps/server/src/db/database";
 import { seedCatalog } from "../apps/server/src/seed/seed-catalog";
+import { createTestDatabase } from "../apps/server/test/support/test-database";
 
 export interface BenchResult {
   name: string;
   ratio: number;
+  /** Met when `ratio ≥ target`. */
   target?: number;
+  /** A goal of another kind (a time limit): whether this run met it, and what it is. */
+  goal?: { met: boolean; text: string };
+  /** The ratio as a share of the reference (default, shown in %) or as a multiple of it (×). */
+  ratioAs?: "share" | "multiple";
   detail: string;
 }
 
-/** A server context on a fresh SQLite file (the embedded default), with the demo catalog. */
-export async function benchContext(): Promise<{ ctx: AppContext; database: DatabaseHandle; close(): Promise<void> }> {
+/**
+ * The PostgreSQL server benches that measure both databases use (a fresh database is made on it and dropped):
+ * BENCH_DATABASE_URL, else TEST_DATABASE_URL as in CI; neither set, they measure SQLite only.
+ */
+export const benchPostgresUrl = (): string | undefined =>
+  process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+
+/**
+ * A server context with the demo catalog on a fresh SQLite file (the embedded default), or on a fresh
+ * PostgreSQL database on `postgresUrl`'s server.
+ */
+export async function benchContext(
+  options: { postgresUrl?: string } = {},
+): Promise<{ ctx: AppContext; database: DatabaseHandle; close(): Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "lnca-bench-"));
   const base = loadConfig({
     NODE_ENV: "test",
@@ -24,9 +42,9 @@ export async function benchContext(): Promise<{ ctx: AppContext; database: Datab
     DEMO: "false",
     WORKERS: "false",
   });
+  const database = options.postgresUrl ? await createTestDatabase(options.postgresUrl) : openDatabase(base.database);
+  if (!options.postgresUrl) await migrateToLatest(database.db);
   const config: AppConfig = { ...base, version: "bench", trustProxy: false, webDist: "/nonexistent" };
-  const database = openDatabase(config.database);
-  await migrateToLatest(database.db);
   const ctx = await createContext({ config, database, logger: pino({ level: "silent" }) });
   await seedCatalog(ctx.catalogAdmin);
   return {

@@ -4,8 +4,8 @@ import type { FastifyInstance } from "fastify";
 /**
  * Browser features the platform denies to itself and to anything it embeds. Every name here must be one
  * Chromium knows, or it logs an error on each page load.
- * The keybridge issue adds loopback access for the platform itself here (e.g. `"loopback-network": "self"`),
- * so the web app may keep calling the keybridge on 127.0.0.1 once browsers ask for that permission.
+ * Loopback access (Local Network Access, Chrome 142+ / Edge 143+) is allowed to the platform's own pages only,
+ * so they may call the keybridge on 127.0.0.1 once the user allows it; nothing it embeds may, nor reach the LAN.
  */
 const PERMISSIONS_POLICY: Record<string, "()" | "self"> = {
   accelerometer: "()",
@@ -19,6 +19,8 @@ const PERMISSIONS_POLICY: Record<string, "()" | "self"> = {
   gyroscope: "()",
   hid: "()",
   "idle-detection": "()",
+  "local-network": "()",
+  "loopback-network": "self",
   magnetometer: "()",
   microphone: "()",
   midi: "()",

@@ -14,10 +14,11 @@ import { createTestDatabase, type TestDatabase } from "./test-database";
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
-  /** The app's database; another app given it is the same platform after a restart. */
-  database: TestDatabase;
   close(): Promise<void>;
 }
+
+/** A test app with its database: another app given it is the same platform after a restart. */
+export type TestAppWithDatabase = TestApp & { database: TestDatabase };
 
 export class TestClock implements Clock {
   constructor(private current = new Date()) {}
@@ -39,7 +40,7 @@ export async function createTestApp(
     /** A restart: a new app on an earlier app's database (closed with the earlier app, not with this one). */
     database?: TestDatabase;
   } = {},
-): Promise<TestApp> {
+): Promise<TestAppWithDatabase> {
   const database = opts.database ?? (await createTestDatabase());
   // Uploads of this app only, gone with it.
   const storageDir = mkdtempSync(path.join(tmpdir(), "lnca-test-files-"));

@@ -47,6 +47,11 @@ export interface RequestOptions {
   csrf?: boolean;
   /** Extra request headers (an `Idempotency-Key`). */
   headers?: Record<string, string>;
+  /**
+   * Local Network Access (Chrome 142+, Edge 143+): a request to the keybridge on 127.0.0.1 says it targets the
+   * loopback address space, so the browser asks the user's permission instead of failing it.
+   */
+  targetAddressSpace?: "loopback";
 }
 
 /** Turns any non-2xx answer into an ApiError, keeping the server's code and zh-CN message. */
@@ -93,7 +98,8 @@ export async function requestJson<T>(
       body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: "same-origin",
       signal: options.signal,
-    });
+      ...(options.targetAddressSpace ? { targetAddressSpace: options.targetAddressSpace } : {}),
+    } as RequestInit);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
     throw new ApiError(NETWORK_ERROR, networkMessage, 0);

@@ -4,6 +4,9 @@ import { requestJson } from "../api/client";
 // A network error means the bridge is not running on this PC; that is what the user must be told.
 const NOT_RUNNING = "无法连接 CA 互联互通(辽宁版) 驱动（拓展程序），请确认已安装并启动";
 
+/** Every bridge request targets the loopback address space (Local Network Access). */
+const LOOPBACK = { targetAddressSpace: "loopback" } as const;
+
 /** Talks to the keybridge (拓展程序) on the user's own PC. */
 export class KeybridgeClient {
   constructor(private readonly baseUrl: string) {}
@@ -13,11 +16,15 @@ export class KeybridgeClient {
   }
 
   status(signal?: AbortSignal): Promise<KeybridgeStatus> {
-    return requestJson<KeybridgeStatus>(this.url("/v1/status"), { signal }, NOT_RUNNING);
+    return requestJson<KeybridgeStatus>(this.url("/v1/status"), { signal, ...LOOPBACK }, NOT_RUNNING);
   }
 
   async keys(signal?: AbortSignal): Promise<KeybridgeKey[]> {
-    const body = await requestJson<{ keys: KeybridgeKey[] }>(this.url("/v1/keys"), { signal }, NOT_RUNNING);
+    const body = await requestJson<{ keys: KeybridgeKey[] }>(
+      this.url("/v1/keys"),
+      { signal, ...LOOPBACK },
+      NOT_RUNNING,
+    );
     return body.keys;
   }
 
@@ -25,7 +32,7 @@ export class KeybridgeClient {
   signChallenge(keyId: string, request: SignChallengeRequest): Promise<SignChallengeResponse> {
     return requestJson<SignChallengeResponse>(
       this.url(`/v1/keys/${encodeURIComponent(keyId)}/sign-challenge`),
-      { method: "POST", body: request },
+      { method: "POST", body: request, ...LOOPBACK },
       NOT_RUNNING,
     );
   }

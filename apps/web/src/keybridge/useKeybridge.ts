@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { DEFAULT_KEYBRIDGE_URL, usePublicConfig } from "../api/config";
 import { KeybridgeClient } from "./client";
+import { type BridgeTrouble, bridgeTrouble, loopbackAccess } from "./loopback-permission";
 
 const POLL_MS = 2_000;
 
@@ -12,6 +13,8 @@ export interface KeybridgeState {
   /** Null until the first probe has answered. */
   running: boolean | null;
   status: KeybridgeStatus | null;
+  /** Why it does not answer: not running, or the browser's Local Network Access permission (null while it does). */
+  trouble: BridgeTrouble | null;
 }
 
 /**
@@ -24,12 +27,12 @@ export function useKeybridge(): KeybridgeState {
   const client = useMemo(() => new KeybridgeClient(baseUrl), [baseUrl]);
   const probe = useQuery({
     queryKey: ["keybridge", "status", baseUrl],
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal }): Promise<{ status: KeybridgeStatus | null; trouble: BridgeTrouble | null }> => {
       try {
-        return await client.status(signal);
+        return { status: await client.status(signal), trouble: null };
       } catch (error) {
         if (error instanceof DOMException && error.name === "AbortError") throw error;
-        return null;
+        return { status: null, trouble: bridgeTrouble(await loopbackAccess()) };
       }
     },
     // Wait for the config so the first probe goes to the configured address, unless the config failed.
@@ -43,8 +46,9 @@ export function useKeybridge(): KeybridgeState {
   return {
     baseUrl,
     client,
-    running: probe.data === undefined ? null : probe.data !== null,
-    status: probe.data ?? null,
+    running: probe.data === undefined ? null : probe.data.status !== null,
+    status: probe.data?.status ?? null,
+    trouble: probe.data?.trouble ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CaLoginResponse } from "@lnca/contracts";
 import { Spin } from "antd";
+import { KeybridgeBlocked } from "../keybridge/KeybridgeBlocked";
 import { useKeybridge } from "../keybridge/useKeybridge";
 import { CaLoginForm } from "./CaLoginForm";
 import { KeybridgeMissing } from "./KeybridgeMissing";
@@ -14,6 +15,9 @@ export function CaLoginTab({ onResult }: { onResult: (result: CaLoginResponse) =
       </div>
     );
   }
-  if (!keybridge.running) return <KeybridgeMissing />;
+  if (!keybridge.running) {
+    if (keybridge.trouble === "permission_denied") return <KeybridgeBlocked />;
+    return <KeybridgeMissing />;
+  }
   return <CaLoginForm keybridge={keybridge} onResult={onResult} />;
 }

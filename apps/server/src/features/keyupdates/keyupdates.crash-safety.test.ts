@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiClient } from "../../../test/support/api-client";
 import { buildPaidRenewal } from "../../../test/support/factories";
 import { KeybridgeRefusal, SoftKeybridge } from "../../../test/support/soft-keybridge";
-import { createTestApp, type TestApp } from "../../../test/support/test-app";
+import { createTestApp, type TestApp, type TestAppWithDatabase } from "../../../test/support/test-app";
 
 const POINTS = [
   "before the CSR",
@@ -24,7 +24,7 @@ const FAILURES = ["browser closed", "keybridge killed", "server restarted", "key
 type Point = (typeof POINTS)[number];
 type Failure = (typeof FAILURES)[number];
 
-let t: TestApp;
+let t: TestAppWithDatabase;
 const restarted: TestApp[] = [];
 /** Every CA issuance, on the first server and on every restarted one. */
 const issuances: MockInstance[] = [];
