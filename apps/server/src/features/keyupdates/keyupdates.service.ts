@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { KeyUpdate, KeyUpdateCsrRequest, KeyUpdateStatus } from "@lnca/contracts";
 import { describeCertificate } from "@lnca/pki";
 import type { Logger } from "pino";
@@ -8,7 +7,7 @@ import type { UnitOfWork } from "../../db/unit-of-work";
 import { transition } from "../../kernel/transition";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
-import { newId } from "../../shared/ids";
+import { newId, randomBase64url } from "../../shared/ids";
 import { recordAudit } from "../audit/audit";
 import { caVendorOf } from "../catalog/catalog.service";
 import type { CertificateDirectory } from "../certificates/certificate-directory.service";
@@ -48,7 +47,8 @@ export interface CertificateRenewalListener {
 const ISSUED: readonly KeyUpdateStatus[] = ["issued", "written", "confirmed"];
 const isIssued = (row: KeyUpdateRow) => ISSUED.includes(row.status);
 
-const newNonce = () => randomBytes(32).toString("base64url");
+/** 32 random bytes, base64url (contracts `keyUpdateNonceSchema`). */
+const newNonce = () => randomBase64url(32);
 
 interface OldCertificate {
   id: string;
