@@ -236,6 +236,31 @@ describe("key update (J6): the holder's paid item, executed on his key", () => {
     expect((await r.holder.post(url, good)).json().status).toBe("issued");
   });
 
+  it("renews an RSA-2048 key with an RSA proof; refuses a new key of a type the platform does not take", async () => {
+    const r = await paid({ algorithm: "RSA-2048" });
+    const keyUpdate = (await open(r.holder, r.itemId)).json();
+    const url = `/api/v1/key-updates/${keyUpdate.id}/csr`;
+    const good = await r.bridge.renewalRequest(keyUpdate);
+    expect(good.proof.signatureAlgorithm).toBe("rsa-pkcs1-sha256");
+
+    const p384 = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-384" }, true, ["sign", "verify"]);
+    const unsupported = await x509.Pkcs10CertificateRequestGenerator.create({
+      name: parseCertificatePem(r.key.certificatePem).subjectName,
+      keys: p384,
+      signingAlgorithm: { name: "ECDSA", hash: "SHA-384" },
+    });
+    expectError(
+      await r.holder.post(url, { ...good, csrPem: unsupported.toString("pem") }),
+      400,
+      "KEY_UPDATE_CSR_KEY_UNSUPPORTED",
+    );
+    const issued = (await r.holder.post(url, good)).json();
+    expect(issued.status).toBe("issued");
+    expect(parseCertificatePem(issued.newCertificate.certificatePem).publicKey.algorithm.name).toBe(
+      "RSASSA-PKCS1-v1_5",
+    );
+  });
+
   it("a reopening before issuance hands out a fresh nonce: a proof over the earlier one is spent", async () => {
     const r = await paid();
     const first = (await open(r.holder, r.itemId)).json();

@@ -3,6 +3,7 @@
  * enterprise whose key is bound to his own account, renewed by the administrator for six of his eight
  * platforms, and paid — all through the services the app uses (order, payment start, the provider's report).
  */
+import type { KeyAlgorithm } from "@lnca/pki";
 import type { AppContext } from "../../../src/app/context";
 import type { CertificatesTable } from "../../../src/db/schema";
 import type { ApiClient } from "../api-client";
@@ -28,13 +29,19 @@ export interface PaidRenewal {
 
 export async function buildPaidRenewal(
   t: TestApp,
-  options: { platformCodes?: string[]; chosenPlatformCodes?: string[]; holderName?: string } = {},
+  options: {
+    platformCodes?: string[];
+    chosenPlatformCodes?: string[];
+    holderName?: string;
+    algorithm?: KeyAlgorithm;
+  } = {},
 ): Promise<PaidRenewal> {
   const ctx: AppContext = t.ctx;
   const ready = await buildRenewingEnterprise(ctx, { platformCodes: ["ln-jsgc"] });
   const key = await buildMemberCertificate(ctx, ready.enterprise, {
     holderName: options.holderName ?? "刘洋",
     platformCodes: options.platformCodes ?? EIGHT_PLATFORMS,
+    algorithm: options.algorithm,
   });
   const holder = await boundUser(t, key, { mobile: nextMobile() });
   const order = await ctx.renewalOrders.create(ready.actor, {
