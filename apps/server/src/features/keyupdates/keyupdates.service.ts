@@ -1,4 +1,4 @@
-import type { KeyUpdate, KeyUpdateCsrRequest, KeyUpdateStatus } from "@lnca/contracts";
+import type { KeyUpdate, KeyUpdateCsrRequest } from "@lnca/contracts";
 import { describeCertificate } from "@lnca/pki";
 import type { Logger } from "pino";
 import type { CaAdapter, CaAdapterFor } from "../../adapters/ca/ca-adapter";
@@ -16,6 +16,7 @@ import { recordRenewedCertificate } from "../certificates/renewal-succession.ser
 import type { Actor } from "../policy/actor";
 import { authorize } from "../policy/policy";
 import type { ItemFulfilment } from "../renewals/item-fulfilment.service";
+import { isIssued, type OldCertificate, view } from "./key-update.view";
 import { checkProof, checkRenewalRequest } from "./key-update-request";
 import {
   findKeyUpdate,
@@ -43,23 +44,8 @@ export interface CertificateRenewalListener {
   certificateRenewed(trx: DbOrTx, event: CertificateRenewedEvent): Promise<void>;
 }
 
-/** From here on the CA has signed: the same certificate is delivered again, never issued again. */
-const ISSUED: readonly KeyUpdateStatus[] = ["issued", "written", "confirmed"];
-const isIssued = (row: KeyUpdateRow) => ISSUED.includes(row.status);
-
 /** 32 random bytes, base64url (contracts `keyUpdateNonceSchema`). */
 const newNonce = () => randomBase64url(32);
-
-interface OldCertificate {
-  id: string;
-  pem: string;
-  status: string;
-  vendorId: string | null;
-  serialNumber: string;
-  holderName: string;
-  notAfter: string | null;
-  holderUserId: string | null;
-}
 
 /**
  * 【自助年检】 (J6): a paid renewal item executed on its key, step by step (keyupdates.states.ts). Every step
@@ -372,22 +358,4 @@ export class KeyUpdateService {
     if (!vendor) throw new AppError("CA_ADAPTER_UNAVAILABLE");
     return this.deps.caAdapterFor(vendor);
   }
-}
-
-function view(row: KeyUpdateRow, old: OldCertificate): KeyUpdate {
-  const issued = isIssued(row) && row.new_certificate_pem && row.new_not_after;
-  return {
-    id: row.id,
-    renewalItemId: row.renewal_item_id,
-    status: row.status,
-    nonce: row.nonce,
-    oldCertificate: { serialNumber: old.serialNumber, holderName: old.holderName, notAfter: old.notAfter },
-    newCertificate: issued
-      ? {
-          certificatePem: row.new_certificate_pem as string,
-          chainPem: JSON.parse(row.new_chain_pem ?? "[]") as string[],
-          notAfter: row.new_not_after as string,
-        }
-      : null,
-  };
 }
