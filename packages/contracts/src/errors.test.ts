@@ -8,6 +8,7 @@ import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
 import { invoiceErrors } from "./errors/invoices";
+import { keyUpdateErrors } from "./errors/key-updates";
 import { licenceErrors } from "./errors/licences";
 import { paymentErrors } from "./errors/payments";
 import { profileErrors } from "./errors/profile";
@@ -28,6 +29,7 @@ describe("error catalogue", () => {
       renewalErrors,
       paymentErrors,
       invoiceErrors,
+      keyUpdateErrors,
     ];
     const codes = parts.flatMap((part) => Object.keys(part));
     expect(new Set(codes).size).toBe(codes.length);

@@ -6,6 +6,7 @@ import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
 import { invoiceErrors } from "./errors/invoices";
+import { keyUpdateErrors } from "./errors/key-updates";
 import { licenceErrors } from "./errors/licences";
 import { paymentErrors } from "./errors/payments";
 import { profileErrors } from "./errors/profile";
@@ -28,6 +29,7 @@ export const errorCatalog = {
   ...renewalErrors,
   ...paymentErrors,
   ...invoiceErrors,
+  ...keyUpdateErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

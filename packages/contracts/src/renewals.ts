@@ -252,6 +252,8 @@ export const pendingKeyUpdateSchema = z.object({
   /** 申请时间: when the order was paid. */
   appliedAt: z.string(),
   certificateId: z.string(),
+  /** The paid certificate's serial (hex): the key holding it is the one to insert. */
+  serialNumber: z.string(),
   holderName: z.string(),
   categoryCode: z.string(),
   categoryName: z.string(),

@@ -13,6 +13,7 @@ import { type CertificatesServices, certificatesModule } from "../features/certi
 import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
 import { type IdentitiesServices, identitiesModule } from "../features/identities/identities.module";
 import { type InvoicesServices, invoicesModule } from "../features/invoices/invoices.module";
+import { type KeyUpdatesServices, keyUpdatesModule } from "../features/keyupdates/keyupdates.module";
 import { type LicencesServices, licencesModule } from "../features/licences/licences.module";
 import { type NotificationsServices, notificationsModule } from "../features/notifications/notifications.module";
 import type { JobHandlers } from "../features/outbox/outbox";
@@ -48,6 +49,7 @@ export type AppContext = Runtime &
   RenewalsServices &
   PaymentsServices &
   InvoicesServices &
+  KeyUpdatesServices &
   AuthServices &
   UsersServices & {
     adapters: Adapters;
@@ -133,6 +135,11 @@ export async function createContext(deps: {
     settlement: renewals.services.orderSettlement,
     invoices: invoices.services.invoiceRequests,
   });
+  const keyUpdates = keyUpdatesModule(runtime, {
+    caAdapterFor: adapters.caAdapterFor,
+    items: renewals.services.itemFulfilment,
+    certificates: certificates.services.certificates,
+  });
   const features: FeatureModule[] = [
     systemModule(runtime, {
       paymentChannels: paymentChannels.filter((channel) => adapters.payments[channel]),
@@ -148,6 +155,7 @@ export async function createContext(deps: {
     renewals,
     payments,
     invoices,
+    keyUpdates,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -166,6 +174,7 @@ export async function createContext(deps: {
     ...renewals.services,
     ...payments.services,
     ...invoices.services,
+    ...keyUpdates.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }

@@ -9,13 +9,16 @@ import { loadConfig } from "../../src/config/config";
 import { createApp } from "../../src/http/app";
 import { seedCatalog } from "../../src/seed/seed-catalog";
 import type { Clock } from "../../src/shared/clock";
-import { createTestDatabase } from "./test-database";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   close(): Promise<void>;
 }
+
+/** A test app with its database: another app given it is the same platform after a restart. */
+export type TestAppWithDatabase = TestApp & { database: TestDatabase };
 
 export class TestClock implements Clock {
   constructor(private current = new Date()) {}
@@ -29,9 +32,16 @@ export class TestClock implements Clock {
 
 /** The real app on a fresh database (SQLite, or PostgreSQL when TEST_DATABASE_URL is set), no web build. */
 export async function createTestApp(
-  opts: { clock?: Clock; config?: Partial<AppConfig>; withCatalog?: boolean; recognizer?: LicenceRecognizer } = {},
-): Promise<TestApp> {
-  const database = await createTestDatabase();
+  opts: {
+    clock?: Clock;
+    config?: Partial<AppConfig>;
+    withCatalog?: boolean;
+    recognizer?: LicenceRecognizer;
+    /** A restart: a new app on an earlier app's database (closed with the earlier app, not with this one). */
+    database?: TestDatabase;
+  } = {},
+): Promise<TestAppWithDatabase> {
+  const database = opts.database ?? (await createTestDatabase());
   // Uploads of this app only, gone with it.
   const storageDir = mkdtempSync(path.join(tmpdir(), "lnca-test-files-"));
   const base = loadConfig({
@@ -55,9 +65,10 @@ export async function createTestApp(
   return {
     app,
     ctx,
+    database,
     close: async () => {
       await app.close();
-      await database.close();
+      if (!opts.database) await database.close();
       rmSync(storageDir, { recursive: true, force: true });
     },
   };

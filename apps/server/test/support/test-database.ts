@@ -2,14 +2,14 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type DatabaseHandle, type DatabaseTarget, migrateToLatest, openDatabase } from "../../src/db/database";
 
+export type TestDatabase = DatabaseHandle & { target: DatabaseTarget };
+
 /**
  * A fresh, migrated database for one test file: SQLite in memory, or — when TEST_DATABASE_URL is set, as in
  * CI — a new PostgreSQL database created for this file and dropped afterwards, so runs never collide. The
  * bench passes its own PostgreSQL server's URL.
  */
-export async function createTestDatabase(
-  adminUrl = process.env.TEST_DATABASE_URL,
-): Promise<DatabaseHandle & { target: DatabaseTarget }> {
+export async function createTestDatabase(adminUrl = process.env.TEST_DATABASE_URL): Promise<TestDatabase> {
   if (!adminUrl) {
     const target = { kind: "sqlite", file: ":memory:" } as const;
     const handle = openDatabase(target);

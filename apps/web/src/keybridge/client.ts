@@ -1,4 +1,13 @@
-import type { KeybridgeKey, KeybridgeStatus, SignChallengeRequest, SignChallengeResponse } from "@lnca/contracts";
+import type {
+  KeybridgeImportRequest,
+  KeybridgeKey,
+  KeybridgeRenewalRequest,
+  KeybridgeRenewalResponse,
+  KeybridgeRetireRequest,
+  KeybridgeStatus,
+  SignChallengeRequest,
+  SignChallengeResponse,
+} from "@lnca/contracts";
 import { requestJson } from "../api/client";
 
 // A network error means the bridge is not running on this PC; that is what the user must be told.
@@ -32,6 +41,33 @@ export class KeybridgeClient {
   signChallenge(keyId: string, request: SignChallengeRequest): Promise<SignChallengeResponse> {
     return requestJson<SignChallengeResponse>(
       this.url(`/v1/keys/${encodeURIComponent(keyId)}/sign-challenge`),
+      { method: "POST", body: request, ...LOOPBACK },
+      NOT_RUNNING,
+    );
+  }
+
+  /** 自助年检: a new key pair on the key (or the one made for this key update), its CSR, the old key's proof. */
+  requestRenewal(keyId: string, request: KeybridgeRenewalRequest): Promise<KeybridgeRenewalResponse> {
+    return requestJson<KeybridgeRenewalResponse>(
+      this.url(`/v1/keys/${encodeURIComponent(keyId)}/key-updates`),
+      { method: "POST", body: request, ...LOOPBACK },
+      NOT_RUNNING,
+    );
+  }
+
+  /** Writes the renewed certificate next to the key update's new key. */
+  importCertificate(keyId: string, keyUpdateId: string, request: KeybridgeImportRequest): Promise<{ certId: string }> {
+    return requestJson<{ certId: string }>(
+      this.url(`/v1/keys/${encodeURIComponent(keyId)}/key-updates/${encodeURIComponent(keyUpdateId)}/certificate`),
+      { method: "POST", body: request, ...LOOPBACK },
+      NOT_RUNNING,
+    );
+  }
+
+  /** Deletes the old key and certificate; the keybridge refuses unless the renewed ones are on the key. */
+  retire(keyId: string, keyUpdateId: string, request: KeybridgeRetireRequest): Promise<{ retired: boolean }> {
+    return requestJson<{ retired: boolean }>(
+      this.url(`/v1/keys/${encodeURIComponent(keyId)}/key-updates/${encodeURIComponent(keyUpdateId)}/retire`),
       { method: "POST", body: request, ...LOOPBACK },
       NOT_RUNNING,
     );

@@ -1,4 +1,5 @@
 import type { CertificateCategory, Platform, QuoteRequest, QuoteResponse } from "@lnca/contracts";
+import type { CaVendor } from "../../adapters/ca/ca-adapter";
 import type { DbOrTx } from "../../db/database";
 import type { CertificateCategoriesTable } from "../../db/schema";
 import type { UnitOfWork } from "../../db/unit-of-work";
@@ -103,4 +104,10 @@ export async function vendorCodeOf(db: DbOrTx, vendorId: string): Promise<string
 /** A vendor's id by its code, if the catalog has it. */
 export async function vendorIdOf(db: DbOrTx, code: string): Promise<string | null> {
   return (await findVendorByCode(db, code))?.id ?? null;
+}
+
+/** A vendor's code and the CA adapter that renews its certificates (the key update asks it which one). */
+export async function caVendorOf(db: DbOrTx, vendorId: string): Promise<CaVendor | null> {
+  const row = await findVendorById(db, vendorId);
+  return row ? { id: row.id, code: row.code, adapter: row.adapter, est_url: row.est_url } : null;
 }

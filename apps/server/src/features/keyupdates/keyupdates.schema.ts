@@ -17,11 +17,17 @@ export interface KeyUpdatesTable {
   id: string;
   renewal_item_id: string;
   old_certificate_id: string;
+  /** Set at the confirmation: the renewed certificate becomes the key's certificate only then. */
   new_certificate_id: Nullable<string>;
   status: KeyUpdateStatus;
+  /** What the old key's proof binds; a new one at every opening until the CA has issued. */
+  nonce: string;
   ca_reference: Nullable<string>;
   csr_pem: Nullable<string>;
+  /** The renewed certificate, its chain (JSON array of PEM) and its end of validity, from issuance on. */
   new_certificate_pem: Nullable<string>;
+  new_chain_pem: Nullable<string>;
+  new_not_after: Nullable<string>;
   attempts: Generated<number>;
   last_error: Nullable<string>;
   created_at: string;

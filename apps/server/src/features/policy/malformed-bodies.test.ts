@@ -15,6 +15,7 @@ const someIdentity = "/api/v1/identities/0192b6f0-0000-7000-8000-000000000000";
 const someAdminApplication = "/api/v1/console/admin-applications/0192b6f0-0000-7000-8000-000000000000";
 const someInformation = "/api/v1/enterprises/0192b6f0-0000-7000-8000-000000000000/information";
 const someOrder = "/api/v1/renewal-orders/0192b6f0-0000-7000-8000-000000000000";
+const someKeyUpdate = "/api/v1/key-updates/0192b6f0-0000-7000-8000-000000000000";
 const someReview = "/api/v1/console/enterprise-reviews/0192b6f0-0000-7000-8000-000000000000";
 const someInvoiceRequest = "/api/v1/console/invoice-requests/0192b6f0-0000-7000-8000-000000000000";
 
@@ -127,6 +128,14 @@ const BODY_ROUTES: Record<
   },
   "POST /api/v1/renewal-orders/:id/cancel": { body: null, as: "user", url: `${someOrder}/cancel` },
   "POST /api/v1/renewal-orders/:id/payments": { body: { channel: "alipay" }, as: "user", url: `${someOrder}/payments` },
+  "POST /api/v1/key-updates": { body: { renewalItemId: "0192b6f0-0000-7000-8000-000000000000" }, as: "user" },
+  "POST /api/v1/key-updates/:id/csr": {
+    body: { csrPem: "not a csr", proof: { signature: "c2lnbmF0dXJl", signatureAlgorithm: "ecdsa-sha256" } },
+    as: "user",
+    url: `${someKeyUpdate}/csr`,
+  },
+  "POST /api/v1/key-updates/:id/written": { body: null, as: "user", url: `${someKeyUpdate}/written` },
+  "POST /api/v1/key-updates/:id/confirm": { body: null, as: "user", url: `${someKeyUpdate}/confirm` },
   // The providers' notifications are raw bytes checked by their signatures: every body is refused, coded.
   "POST /api/v1/payments/alipay/notify": { body: null, as: "anyone" },
   "POST /api/v1/payments/wechat/notify": { body: null, as: "anyone" },

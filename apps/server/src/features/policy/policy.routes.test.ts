@@ -200,6 +200,18 @@ const TABLE: Row[] = [
                                                                    expect: [401,   401,   401,   401,   401,   401,   "ok",  "ok"] },
   { route: "POST /api/v1/console/catalog/vendors/:code/trusted-certificates", url: "/api/v1/console/catalog/vendors/CFCA/trusted-certificates",
     body: () => ({ certificatePem: "not a certificate" }),          expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  // 【自助年检】: only the person whose key holds the paid certificate (the table's project lead).
+  { route: "POST /api/v1/key-updates", body: () => ({ renewalItemId: ids.leadItem }),
+                                                                   expect: [401,   403,   "ok",  403,   403,   403,   401,   401] },
+  { route: "GET /api/v1/key-updates/:id", url: () => `/api/v1/key-updates/${ids.leadKeyUpdate}`,
+                                                                   expect: [401,   403,   "ok",  403,   403,   403,   401,   401] },
+  { route: "POST /api/v1/key-updates/:id/csr", url: () => `/api/v1/key-updates/${ids.leadKeyUpdate}/csr`,
+    body: () => ({ csrPem: "not a csr", proof: { signature: "c2lnbmF0dXJl", signatureAlgorithm: "ecdsa-sha256" } }),
+                                                                   expect: [401,   403,   "ok",  403,   403,   403,   401,   401] },
+  { route: "POST /api/v1/key-updates/:id/written", url: () => `/api/v1/key-updates/${ids.leadKeyUpdate}/written`,
+                                                                   expect: [401,   403,   "ok",  403,   403,   403,   401,   401] },
+  { route: "POST /api/v1/key-updates/:id/confirm", url: () => `/api/v1/key-updates/${ids.leadKeyUpdate}/confirm`,
+                                                                   expect: [401,   403,   "ok",  403,   403,   403,   401,   401] },
   // Last: they end the callers' sessions.
   { route: "POST /api/v1/auth/logout",                             expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
   { route: "POST /api/v1/console/auth/logout",                     expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
@@ -253,6 +265,8 @@ const ids = {
   leadInvoice: "",
   adminAOrder: "",
   adminAInvoice: "",
+  leadItem: "",
+  leadKeyUpdate: "",
 };
 let enterpriseAFields = { name: "", uscc: "" };
 const UNKNOWN_ID = "0192b6f0-0000-7000-8000-000000000000";
@@ -368,6 +382,17 @@ beforeAll(async () => {
       lines: [{ certificate: member.certificate, priceFen: 5_000 }],
     })
   ).id;
+  // The paid order of the project lead's certificate (his invoice's): its key update opened by him.
+  ids.leadItem = (
+    await db
+      .selectFrom("renewal_items")
+      .select("id")
+      .where("certificate_id", "=", ids.leadCertificate)
+      .where("status", "=", "awaiting_update")
+      .executeTakeFirstOrThrow()
+  ).id;
+  const opened = await callAs("lead", "POST /api/v1/key-updates", undefined, { renewalItemId: ids.leadItem });
+  ids.leadKeyUpdate = opened.json().id;
 });
 afterAll(() => t?.close());
 

@@ -5,6 +5,7 @@ import { certificatesPolicy } from "../certificates/certificates.policy";
 import { enterprisesPolicy } from "../enterprises/enterprises.policy";
 import { identitiesPolicy } from "../identities/identities.policy";
 import { invoicesPolicy } from "../invoices/invoices.policy";
+import { keyUpdatesPolicy } from "../keyupdates/keyupdates.policy";
 import { licencesPolicy } from "../licences/licences.policy";
 import { notificationsPolicy } from "../notifications/notifications.policy";
 import { paymentsPolicy } from "../payments/payments.policy";
@@ -26,6 +27,7 @@ export const policy = {
   ...enterprisesPolicy,
   ...identitiesPolicy,
   ...invoicesPolicy,
+  ...keyUpdatesPolicy,
   ...licencesPolicy,
   ...notificationsPolicy,
   ...renewalsPolicy,

@@ -288,6 +288,7 @@ export class RenewalOrderService {
         orderNo: r.order_no,
         appliedAt: r.paid_at ?? "",
         certificateId: r.certificate_id,
+        serialNumber: r.serial_number,
         holderName: r.holder_name,
         categoryCode: r.category_code,
         categoryName: r.category_name ?? r.category_code,

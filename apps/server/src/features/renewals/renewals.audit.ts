@@ -11,6 +11,9 @@ declare module "../audit/audit" {
     "renewal_item.paid": { orderId: string };
     "renewal_item.cancelled": { orderId: string };
     "renewal_item.refunded": { orderId: string; refundId: string };
+    "renewal_item.update_started": { orderId: string };
+    "renewal_item.update_broken_off": { orderId: string; reason: string };
+    "renewal_item.completed": { orderId: string };
   }
 }
 

@@ -1,6 +1,7 @@
 import { everyInterval, type FeatureModule, type Runtime } from "../../app/feature-module";
 import type { CatalogService } from "../catalog/catalog.service";
 import { systemActor } from "../policy/actor";
+import { ItemFulfilment } from "./item-fulfilment.service";
 import { OrderSettlement } from "./order-settlement.service";
 import { RenewalOrderService } from "./renewal-orders.service";
 import { renewalsConsoleRoutes } from "./renewals.console.routes";
@@ -9,6 +10,7 @@ import { renewalsRoutes } from "./renewals.routes";
 export interface RenewalsServices {
   renewalOrders: RenewalOrderService;
   orderSettlement: OrderSettlement;
+  itemFulfilment: ItemFulfilment;
 }
 
 /** How often unpaid orders past their time are expired (their certificates freed). */
@@ -23,7 +25,11 @@ export function renewalsModule(runtime: Runtime, deps: { catalog: CatalogService
     catalog: deps.catalog,
     expiresAfterMs: config.renewalOrderExpiresMs,
   });
-  const services: RenewalsServices = { renewalOrders, orderSettlement: new OrderSettlement(database) };
+  const services: RenewalsServices = {
+    renewalOrders,
+    orderSettlement: new OrderSettlement(database),
+    itemFulfilment: new ItemFulfilment(database),
+  };
   return {
     name: "renewals",
     services,

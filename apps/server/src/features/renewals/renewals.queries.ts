@@ -359,6 +359,7 @@ export function listPendingUpdates(db: DbOrTx, userId: string) {
       "o.id as order_id",
       "o.order_no",
       "o.paid_at",
+      "c.serial_number",
       "c.holder_name",
       "c.not_after",
       "cat.name as category_name",
@@ -368,4 +369,38 @@ export function listPendingUpdates(db: DbOrTx, userId: string) {
     .where("i.status", "in", ["awaiting_update", "updating"])
     .orderBy("o.paid_at")
     .execute();
+}
+
+/**
+ * A renewal item under its row lock until the transaction ends (a no-op write: PostgreSQL's row lock, and on
+ * SQLite the writer's lock from the first statement on), with what a key update needs of it.
+ */
+export function lockItem(db: DbOrTx, itemId: string, now: string) {
+  return db
+    .updateTable("renewal_items")
+    .set({ updated_at: now })
+    .where("id", "=", itemId)
+    .returning(["id", "order_id", "certificate_id", "status"])
+    .executeTakeFirst();
+}
+
+export function findItem(db: DbOrTx, itemId: string) {
+  return db
+    .selectFrom("renewal_items")
+    .select(["id", "order_id", "certificate_id", "status"])
+    .where("id", "=", itemId)
+    .executeTakeFirst();
+}
+
+export async function listChosenPlatformIds(db: DbOrTx, itemId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("renewal_item_platforms")
+    .select("platform_id")
+    .where("item_id", "=", itemId)
+    .execute();
+  return rows.map((r) => r.platform_id);
+}
+
+export function listItemStatusesOfOrder(db: DbOrTx, orderId: string) {
+  return db.selectFrom("renewal_items").select(["id", "status"]).where("order_id", "=", orderId).execute();
 }

@@ -2,6 +2,7 @@
 
 export * from "./enterprise-information";
 export * from "./files";
+export * from "./key-updates";
 export * from "./keys";
 export * from "./profiles";
 export * from "./records";

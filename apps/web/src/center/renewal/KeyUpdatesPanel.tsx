@@ -1,22 +1,70 @@
 import { type PendingKeyUpdate, renewalItemStatusLabels } from "@lnca/contracts";
-import { Alert, Table, Tag, Tooltip, Typography } from "antd";
+import { Alert, Button, Space, Table, Tag } from "antd";
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { usePendingKeyUpdates } from "../../api/renewals";
 import { ErrorResult } from "../../shared/ErrorResult";
 import { formatDate, formatDateTime } from "../../time";
+import { KeyUpdateModal, type KeyUpdateSubject } from "./KeyUpdateModal";
+import { type PendingRetire, pendingRetires } from "./keyUpdate";
 
 /** 证书类型 as the guide's figure 6 names it: a unit's main key is a 机构证书, every other key a 个人证书. */
 const certificateType = (categoryName: string) => (categoryName.includes("单位") ? "机构证书" : "个人证书");
 
 /**
- * 【更新数字证书】 (guide §四(二) step 6): paid renewals waiting for the holder to write the renewed certificate
- * to their key. The update itself (读取 CA 数字证书 → 自助年检) needs the keybridge.
+ * 【更新数字证书】 (guide §四(二) steps 6–9): paid renewals waiting for the holder to write the renewed
+ * certificate to their key; 「请更新CA，完成延期」 opens 【读取 CA 数字证书】 → 【自助年检】 for one of them, and
+ * continues an update that broke off. A renewal confirmed whose old key is still on the key is offered here too.
  */
 export function KeyUpdatesPanel() {
   const updates = usePendingKeyUpdates();
+  const [subject, setSubject] = useState<KeyUpdateSubject | null>(null);
+  const [retires, setRetires] = useState<PendingRetire[]>(() => pendingRetires().list());
   if (updates.isError) return <ErrorResult error={updates.error} onRetry={() => void updates.refetch()} />;
+  const updateItem = (item: PendingKeyUpdate) =>
+    setSubject({
+      target: { kind: "item", itemId: item.itemId, holderName: item.holderName },
+      serialNumber: item.serialNumber,
+      notAfter: item.notAfter,
+    });
   return (
     <>
+      {retires.map((retire) => (
+        <Alert
+          key={retire.keyUpdateId}
+          type="warning"
+          showIcon
+          className="section-gap"
+          data-testid="pending-retire"
+          title={`持证人「${retire.holderName}」的新证书已生效，但原证书（序列号 ${retire.oldSerial.toUpperCase()}）尚未从 CA 锁中删除`}
+          action={
+            <Space>
+              <Button
+                size="small"
+                type="primary"
+                onClick={() =>
+                  setSubject({
+                    target: { kind: "retire", keyUpdateId: retire.keyUpdateId, holderName: retire.holderName },
+                    serialNumber: retire.oldSerial,
+                    notAfter: null,
+                  })
+                }
+              >
+                删除原证书
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  pendingRetires().forget(retire.keyUpdateId);
+                  setRetires(pendingRetires().list());
+                }}
+              >
+                已删除，不再提示
+              </Button>
+            </Space>
+          }
+        />
+      ))}
       <Alert
         type="info"
         showIcon
@@ -56,18 +104,23 @@ export function KeyUpdatesPanel() {
           {
             title: "操作",
             key: "action",
-            render: (_, item) =>
-              item.status === "awaiting_update" ? (
-                <Tooltip title="自助年检将在插入 CA 锁后进行，此功能即将开放">
-                  <Typography.Text type="warning" data-testid="key-update-action">
-                    请更新CA，完成延期
-                  </Typography.Text>
-                </Tooltip>
-              ) : (
-                <Tag>{renewalItemStatusLabels[item.status]}</Tag>
-              ),
+            render: (_, item) => (
+              <Space size={4}>
+                <Button type="link" data-testid="key-update-action" onClick={() => updateItem(item)}>
+                  {item.status === "updating" ? "继续更新，完成延期" : "请更新CA，完成延期"}
+                </Button>
+                {item.status === "updating" && <Tag color="processing">{renewalItemStatusLabels[item.status]}</Tag>}
+              </Space>
+            ),
           },
         ]}
+      />
+      <KeyUpdateModal
+        subject={subject}
+        onClose={() => {
+          setSubject(null);
+          setRetires(pendingRetires().list());
+        }}
       />
     </>
   );

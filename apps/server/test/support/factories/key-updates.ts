@@ -1,0 +1,65 @@
+/**
+ * A paid renewal waiting for its holder's key update (J6): the guide's 刘洋, a project lead of a ready
+ * enterprise whose key is bound to his own account, renewed by the administrator for six of his eight
+ * platforms, and paid — all through the services the app uses (order, payment start, the provider's report).
+ */
+import type { KeyAlgorithm } from "@lnca/pki";
+import type { AppContext } from "../../../src/app/context";
+import type { CertificatesTable } from "../../../src/db/schema";
+import type { ApiClient } from "../api-client";
+import { nextMobile } from "../identifiers";
+import { boundUser } from "../journeys";
+import type { TestApp } from "../test-app";
+import type { TestKey } from "./keys";
+import { buildMemberCertificate, buildRenewingEnterprise } from "./renewals";
+
+export const SIX_PLATFORMS = ["ln-jsgc", "ln-ztbjg", "ln-zfcg", "sy-ggzy", "dl-ggzy", "as-ggzy"];
+export const EIGHT_PLATFORMS = [...SIX_PLATFORMS, "jz-ggzy", "cy-ggzy"];
+
+export interface PaidRenewal {
+  /** 刘洋's key as the keybridge holds it, and his signed-in client. */
+  key: TestKey & { certificate: CertificatesTable };
+  holder: ApiClient;
+  orderId: string;
+  itemId: string;
+  /** The administrator who ordered and paid: his key and actor. */
+  admin: Awaited<ReturnType<typeof buildRenewingEnterprise>>["admin"];
+  adminActor: Awaited<ReturnType<typeof buildRenewingEnterprise>>["actor"];
+}
+
+export async function buildPaidRenewal(
+  t: TestApp,
+  options: {
+    platformCodes?: string[];
+    chosenPlatformCodes?: string[];
+    holderName?: string;
+    algorithm?: KeyAlgorithm;
+  } = {},
+): Promise<PaidRenewal> {
+  const ctx: AppContext = t.ctx;
+  const ready = await buildRenewingEnterprise(ctx, { platformCodes: ["ln-jsgc"] });
+  const key = await buildMemberCertificate(ctx, ready.enterprise, {
+    holderName: options.holderName ?? "刘洋",
+    platformCodes: options.platformCodes ?? EIGHT_PLATFORMS,
+    algorithm: options.algorithm,
+  });
+  const holder = await boundUser(t, key, { mobile: nextMobile() });
+  const order = await ctx.renewalOrders.create(ready.actor, {
+    items: [{ certificateId: key.certificate.id, platformCodes: options.chosenPlatformCodes ?? SIX_PLATFORMS }],
+  });
+  const payment = await ctx.payments.start(ready.actor, order.id, { channel: "alipay" });
+  await ctx.payments.apply(
+    "alipay",
+    {
+      outTradeNo: payment.outTradeNo,
+      providerTradeNo: `2026${payment.outTradeNo}`,
+      state: "paid",
+      amountFen: payment.amountFen,
+      paidAt: ctx.clock.now(),
+    },
+    "notification",
+  );
+  const itemId = order.items[0]?.itemId;
+  if (!itemId) throw new Error("the order has its item");
+  return { key, holder, orderId: order.id, itemId, admin: ready.admin, adminActor: ready.actor };
+}
