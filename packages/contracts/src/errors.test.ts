@@ -5,6 +5,7 @@ import { caLoginErrors } from "./errors/ca-login";
 import { catalogErrors } from "./errors/catalog";
 import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
+import { downloadErrors } from "./errors/downloads";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
 import { invoiceErrors } from "./errors/invoices";
@@ -28,6 +29,7 @@ describe("error catalogue", () => {
       renewalErrors,
       paymentErrors,
       invoiceErrors,
+      downloadErrors,
     ];
     const codes = parts.flatMap((part) => Object.keys(part));
     expect(new Set(codes).size).toBe(codes.length);

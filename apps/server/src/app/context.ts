@@ -10,6 +10,7 @@ import { type CatalogServices, catalogModule } from "../features/catalog/catalog
 import { vendorIdOf } from "../features/catalog/catalog.service";
 import type { CatalogAdminService } from "../features/catalog/catalog-admin.service";
 import { type CertificatesServices, certificatesModule } from "../features/certificates/certificates.module";
+import { type DownloadsServices, downloadsModule } from "../features/downloads/downloads.module";
 import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
 import { type IdentitiesServices, identitiesModule } from "../features/identities/identities.module";
 import { type InvoicesServices, invoicesModule } from "../features/invoices/invoices.module";
@@ -49,7 +50,8 @@ export type AppContext = Runtime &
   PaymentsServices &
   InvoicesServices &
   AuthServices &
-  UsersServices & {
+  UsersServices &
+  DownloadsServices & {
     adapters: Adapters;
     /** The platform's own CA (adapters.ca): its chain and root, for seeds, tests and the bench. */
     ca: Adapters["ca"];
@@ -132,6 +134,7 @@ export async function createContext(deps: {
     settlement: renewals.services.orderSettlement,
     invoices: invoices.services.invoiceRequests,
   });
+  const downloads = downloadsModule(runtime);
   const features: FeatureModule[] = [
     systemModule(runtime, {
       paymentChannels: paymentChannels.filter((channel) => adapters.payments[channel]),
@@ -147,6 +150,7 @@ export async function createContext(deps: {
     renewals,
     payments,
     invoices,
+    downloads,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -165,6 +169,7 @@ export async function createContext(deps: {
     ...renewals.services,
     ...payments.services,
     ...invoices.services,
+    ...downloads.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }

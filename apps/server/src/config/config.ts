@@ -87,6 +87,8 @@ const envSchema = z.object({
   LICENCE_OCR_WARM_UP: booleanFlag.default(false),
   WORKERS: booleanFlag.default(true),
   WEB_DIST: z.string().optional(),
+  /** Where `npm run build:keybridge` puts the keybridge package the 下载中心 offers. */
+  KEYBRIDGE_DIST: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -131,6 +133,9 @@ function buildConfig(env: Env, secretKey: string) {
     },
     workers: env.WORKERS,
     webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : path.resolve(import.meta.dirname, "../../../web/dist"),
+    keybridgeDist: env.KEYBRIDGE_DIST
+      ? path.resolve(env.KEYBRIDGE_DIST)
+      : path.resolve(import.meta.dirname, "../../../../dist/keybridge"),
   };
 }
 
