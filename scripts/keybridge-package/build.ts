@@ -52,6 +52,10 @@ export async function buildKeybridgePackage(options: BuildKeybridgeOptions): Pro
   const { outDir, kind = "auto", log = () => {} } = options;
   mkdirSync(outDir, { recursive: true });
   const lock = acquireBuildLock(outDir);
+  // Work folders of builds that were killed: nobody else uses them while this build holds the lock.
+  for (const entry of readdirSync(outDir)) {
+    if (entry.startsWith(".work-")) rmSync(path.join(outDir, entry), { recursive: true, force: true });
+  }
   const workDir = mkdtempSync(path.join(outDir, ".work-"));
   try {
     const version = packageJson.version;
