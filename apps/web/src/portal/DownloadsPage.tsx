@@ -1,6 +1,7 @@
 import { DownloadOutlined, FileTextOutlined, ReadOutlined, UsbOutlined } from "@ant-design/icons";
 import type { DownloadItem, DownloadName } from "@lnca/contracts";
 import { Alert, Button, Card, Col, Row, Skeleton, Space, Typography } from "antd";
+import type { ReactNode } from "react";
 import { useNavigate } from "react-router-dom";
 import { usePublicConfig } from "../api/config";
 import { useDownloads } from "../api/downloads";
@@ -92,7 +93,7 @@ export function DownloadsPage() {
   );
 }
 
-function DownloadBody({ item, label, children }: { item: DownloadItem; label: string; children?: React.ReactNode }) {
+function DownloadBody({ item, label, children }: { item: DownloadItem; label: string; children?: ReactNode }) {
   return (
     <>
       {item.name !== "keybridge" && <Typography.Paragraph strong>{item.title}</Typography.Paragraph>}
