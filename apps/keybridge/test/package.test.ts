@@ -6,11 +6,12 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildKeybridgePackage, readManifest } from "../../../scripts/keybridge-package/build";
+import { acquireBuildLock } from "../../../scripts/keybridge-package/lock";
 import packageJson from "../package.json" with { type: "json" };
 import { createSoftHsmToken } from "../src/testing/softhsm";
 
@@ -70,7 +71,7 @@ async function expectWorkingKeybridge(command: string, home: string): Promise<vo
 }
 
 describe("npm run build:keybridge", () => {
-  it("builds a package whose manifest matches its bytes, runs it, and skips an unchanged rebuild", async () => {
+  it("builds a package whose manifest matches its bytes, runs it, skips an unchanged rebuild, reproducibly", async () => {
     const outDir = path.join(temp, "auto");
     const built = await buildKeybridgePackage({ outDir });
     expect(built.skipped).toBe(false);
@@ -85,7 +86,7 @@ describe("npm run build:keybridge", () => {
       await expectWorkingKeybridge(built.file, path.join(temp, "home-sea"));
     } else {
       const unpacked = path.join(temp, "unpacked-auto");
-      spawnSync("mkdir", ["-p", unpacked]);
+      mkdirSync(unpacked, { recursive: true });
       expect(spawnSync("tar", ["-xzf", built.file, "-C", unpacked]).status).toBe(0);
       const folder = manifest?.fileName.replace(/\.tar\.gz$/, "") ?? "";
       await expectWorkingKeybridge(path.join(unpacked, folder, "lnca-keybridge"), path.join(temp, "home-auto"));
@@ -96,6 +97,10 @@ describe("npm run build:keybridge", () => {
     expect(again.skipped).toBe(true);
     expect(again.manifest).toEqual(built.manifest);
     expect(statSync(built.file).mtimeMs).toBe(modified);
+
+    // Built again from nothing in another folder, the same inputs give the same bytes.
+    const elsewhere = await buildKeybridgePackage({ outDir: path.join(temp, "auto-again") });
+    expect(elsewhere.manifest.sha256).toBe(built.manifest.sha256);
   }, 240_000);
 
   it("builds the archive variant: Node, the bundle and the addon with a start script, reproducibly", async () => {
@@ -110,7 +115,7 @@ describe("npm run build:keybridge", () => {
       expect(listing).toContain(`${folder}/${entry}`);
     }
     const unpacked = path.join(temp, "unpacked");
-    spawnSync("mkdir", ["-p", unpacked]);
+    mkdirSync(unpacked, { recursive: true });
     expect(spawnSync("tar", ["-xzf", built.file, "-C", unpacked]).status).toBe(0);
     await expectWorkingKeybridge(path.join(unpacked, folder, "lnca-keybridge"), path.join(temp, "home-archive"));
 
@@ -119,10 +124,13 @@ describe("npm run build:keybridge", () => {
     expect(again.manifest.sha256).toBe(built.manifest.sha256);
   }, 240_000);
 
-  it("refuses a second build of the same folder while one runs", async () => {
+  it("refuses a second build of the same folder while one runs, and takes over a dead builder's lock", async () => {
     const outDir = path.join(temp, "locked");
-    const first = buildKeybridgePackage({ outDir, kind: "archive" });
+    mkdirSync(outDir, { recursive: true });
+    const running = acquireBuildLock(outDir);
     await expect(buildKeybridgePackage({ outDir, kind: "archive" })).rejects.toThrow(/另一个构建正在进行/);
-    await first;
-  }, 240_000);
+    running.release();
+    writeFileSync(path.join(outDir, "build.lock"), JSON.stringify({ pid: 2 ** 22 + 1 }));
+    acquireBuildLock(outDir).release();
+  });
 });
