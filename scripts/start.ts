@@ -1,7 +1,9 @@
 /**
  * `npm start`: the whole demo on one machine. Builds the web app when it has no current build, starts the
  * server (which migrates and, on an empty database, seeds the demo), then — in demo mode — the keybridge
- * with the demo soft-token keys, as a user's PC would run it. Ctrl+C stops both.
+ * with the demo soft-token keys, as a user's PC would run it, and — once the server answers, so that it never
+ * waits for it — `npm run build:keybridge` in the background for the 下载中心 (skipped when the package is
+ * current). Ctrl+C stops them all.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
@@ -47,6 +49,18 @@ async function waitForServer(): Promise<void> {
   throw new Error("服务器未能在 3 分钟内启动");
 }
 
+/** The download centre's keybridge package; a failure is reported and leaves the platform running. */
+function buildKeybridgePackage(): void {
+  const child = spawn(tsx, ["scripts/build-keybridge.ts"], { cwd: root, env, stdio: "inherit" });
+  child.on("exit", (code) => {
+    if (code)
+      console.warn(
+        `[build:keybridge] 拓展程序安装包构建失败（${code}），下载中心暂不提供；可稍后执行 npm run build:keybridge。`,
+      );
+  });
+  children.push(child);
+}
+
 ensureWebBuild();
 
 process.on("SIGINT", () => stopAll());
@@ -54,6 +68,7 @@ process.on("SIGTERM", () => stopAll());
 
 run("server", ["apps/server/src/main.ts"]);
 await waitForServer();
+buildKeybridgePackage();
 if (demo && env.START_KEYBRIDGE !== "false") {
   const origins = new Set([publicOrigin, `http://localhost:${port}`, `http://127.0.0.1:${port}`]);
   run("keybridge", [

@@ -70,6 +70,8 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
     SECRET_KEY: randomBytes(32).toString("base64url"),
     DEMO: "true",
     LOG_LEVEL: "warn",
+    // The 下载中心's keybridge package: empty at first, so the tests see both "not built" and a package.
+    KEYBRIDGE_DIST: path.join(dir, "keybridge-dist"),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   await startServer(serverEnv, origin, cleanups);
@@ -97,6 +99,7 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
   const state: E2eState = {
     baseUrl: origin,
     database: databaseUrl ? "postgres" : "sqlite",
+    keybridgeDist: serverEnv.KEYBRIDGE_DIST as string,
     keybridge: {
       port: keybridgePort,
       args: [

@@ -5,6 +5,8 @@ export interface E2eState {
   /** The platform, e.g. http://127.0.0.1:41234 (the web app and the API). */
   baseUrl: string;
   database: "sqlite" | "postgres";
+  /** The server's KEYBRIDGE_DIST: where the 下载中心 looks for the keybridge package (empty at the start). */
+  keybridgeDist: string;
   keybridge: {
     port: number;
     /** The keybridge command line (pkcs11 backend on the SoftHSM2 tokens), without --port. */

@@ -32,6 +32,7 @@ import { StaffOnly } from "./console/StaffOnly";
 import { PublicLayout } from "./layout/PublicLayout";
 import { LoginPage } from "./login/LoginPage";
 import { DownloadsPage } from "./portal/DownloadsPage";
+import { FaqPage } from "./portal/FaqPage";
 import { HomePage } from "./portal/HomePage";
 import { NotFoundPage } from "./portal/NotFoundPage";
 
@@ -42,6 +43,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="downloads" element={<DownloadsPage />} />
+        <Route path="downloads/faq" element={<FaqPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
 

@@ -5,6 +5,7 @@ import { caLoginErrors } from "./errors/ca-login";
 import { catalogErrors } from "./errors/catalog";
 import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
+import { downloadErrors } from "./errors/downloads";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
 import { invoiceErrors } from "./errors/invoices";
@@ -30,6 +31,7 @@ describe("error catalogue", () => {
       paymentErrors,
       invoiceErrors,
       keyUpdateErrors,
+      downloadErrors,
     ];
     const codes = parts.flatMap((part) => Object.keys(part));
     expect(new Set(codes).size).toBe(codes.length);

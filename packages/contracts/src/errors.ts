@@ -3,6 +3,7 @@ import { caLoginErrors } from "./errors/ca-login";
 import { catalogErrors } from "./errors/catalog";
 import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
+import { downloadErrors } from "./errors/downloads";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
 import { invoiceErrors } from "./errors/invoices";
@@ -30,6 +31,7 @@ export const errorCatalog = {
   ...paymentErrors,
   ...invoiceErrors,
   ...keyUpdateErrors,
+  ...downloadErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./catalog";
 export * from "./config";
 export * from "./console";
+export * from "./downloads";
 export * from "./enterprise-info";
 export * from "./enterprise-review";
 export * from "./errors";

@@ -10,6 +10,7 @@ import { type CatalogServices, catalogModule } from "../features/catalog/catalog
 import { vendorIdOf } from "../features/catalog/catalog.service";
 import type { CatalogAdminService } from "../features/catalog/catalog-admin.service";
 import { type CertificatesServices, certificatesModule } from "../features/certificates/certificates.module";
+import { type DownloadsServices, downloadsModule } from "../features/downloads/downloads.module";
 import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
 import { type IdentitiesServices, identitiesModule } from "../features/identities/identities.module";
 import { type InvoicesServices, invoicesModule } from "../features/invoices/invoices.module";
@@ -51,7 +52,8 @@ export type AppContext = Runtime &
   InvoicesServices &
   KeyUpdatesServices &
   AuthServices &
-  UsersServices & {
+  UsersServices &
+  DownloadsServices & {
     adapters: Adapters;
     /** The platform's own CA (adapters.ca): its chain and root, for seeds, tests and the bench. */
     ca: Adapters["ca"];
@@ -140,6 +142,7 @@ export async function createContext(deps: {
     items: renewals.services.itemFulfilment,
     certificates: certificates.services.certificates,
   });
+  const downloads = downloadsModule(runtime);
   const features: FeatureModule[] = [
     systemModule(runtime, {
       paymentChannels: paymentChannels.filter((channel) => adapters.payments[channel]),
@@ -156,6 +159,7 @@ export async function createContext(deps: {
     payments,
     invoices,
     keyUpdates,
+    downloads,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -175,6 +179,7 @@ export async function createContext(deps: {
     ...payments.services,
     ...invoices.services,
     ...keyUpdates.services,
+    ...downloads.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }

@@ -91,6 +91,8 @@ const envSchema = z.object({
   EST_CLIENT_DIR: z.string().optional(),
   WORKERS: booleanFlag.default(true),
   WEB_DIST: z.string().optional(),
+  /** Where `npm run build:keybridge` puts the keybridge package the 下载中心 offers. */
+  KEYBRIDGE_DIST: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -139,6 +141,9 @@ function buildConfig(env: Env, secretKey: string) {
     },
     workers: env.WORKERS,
     webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : path.resolve(import.meta.dirname, "../../../web/dist"),
+    keybridgeDist: env.KEYBRIDGE_DIST
+      ? path.resolve(env.KEYBRIDGE_DIST)
+      : path.resolve(import.meta.dirname, "../../../../dist/keybridge"),
   };
 }
 

@@ -1,9 +1,16 @@
-/** Install steps of the keybridge, after the guide §四(一). */
+/** Install steps of the keybridge, after the guide §四(一), for the package the 下载中心 offers. */
 const STEPS = [
-  { title: "下载拓展程序", content: "点击下载，浏览器左下角提示时点击“保留”，完成下载。" },
+  { title: "下载拓展程序", content: "在【下载中心】点击“下载拓展程序”，浏览器左下角提示时点击“保留”，完成下载。" },
   { title: "关闭浏览器", content: "关闭所有浏览器窗口，找到已下载的拓展程序。" },
-  { title: "安装拓展程序", content: "运行拓展程序安装包，按提示完成安装。" },
-  { title: "重新打开浏览器", content: "再次打开谷歌或火狐浏览器，拓展程序图标显示后即安装成功。" },
+  {
+    title: "运行拓展程序",
+    content:
+      "单文件版本先赋予运行权限（chmod +x）再运行；压缩包版本解压后运行其中的 lnca-keybridge。看到“keybridge listening”即已启动，请保持其窗口打开。",
+  },
+  {
+    title: "重新打开浏览器",
+    content: "再次打开谷歌、Edge 或火狐浏览器；浏览器询问是否允许本网站访问本机应用时，请点击“允许”。",
+  },
   { title: "重新登录", content: "重新登录平台，即可进行 CA 登录及证书更新（自助年检）。" },
 ];
 

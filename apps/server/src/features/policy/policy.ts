@@ -2,6 +2,7 @@ import { AppError } from "../../shared/app-error";
 import { authPolicy } from "../auth/auth.policy";
 import { catalogPolicy } from "../catalog/catalog.policy";
 import { certificatesPolicy } from "../certificates/certificates.policy";
+import { downloadsPolicy } from "../downloads/downloads.policy";
 import { enterprisesPolicy } from "../enterprises/enterprises.policy";
 import { identitiesPolicy } from "../identities/identities.policy";
 import { invoicesPolicy } from "../invoices/invoices.policy";
@@ -24,6 +25,7 @@ export const policy = {
   ...authPolicy,
   ...catalogPolicy,
   ...certificatesPolicy,
+  ...downloadsPolicy,
   ...enterprisesPolicy,
   ...identitiesPolicy,
   ...invoicesPolicy,
