@@ -19,6 +19,7 @@ import type { JobHandlers } from "../features/outbox/outbox";
 import { outboxModule } from "../features/outbox/outbox.module";
 import { type PaymentsServices, paymentsModule } from "../features/payments/payments.module";
 import { systemActor } from "../features/policy/actor";
+import { type RemindersServices, remindersModule } from "../features/reminders/reminders.module";
 import { type RenewalsServices, renewalsModule } from "../features/renewals/renewals.module";
 import { systemModule } from "../features/system/system.module";
 import { sealPlainIdNumbers } from "../features/users/accounts.service";
@@ -48,6 +49,7 @@ export type AppContext = Runtime &
   RenewalsServices &
   PaymentsServices &
   InvoicesServices &
+  RemindersServices &
   AuthServices &
   UsersServices & {
     adapters: Adapters;
@@ -132,6 +134,7 @@ export async function createContext(deps: {
     settlement: renewals.services.orderSettlement,
     invoices: invoices.services.invoiceRequests,
   });
+  const reminders = remindersModule(runtime, { sms: notifications.services.sms, mail: notifications.services.mail });
   const features: FeatureModule[] = [
     systemModule(runtime, {
       paymentChannels: paymentChannels.filter((channel) => adapters.payments[channel]),
@@ -147,6 +150,7 @@ export async function createContext(deps: {
     renewals,
     payments,
     invoices,
+    reminders,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -165,6 +169,7 @@ export async function createContext(deps: {
     ...renewals.services,
     ...payments.services,
     ...invoices.services,
+    ...reminders.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }
