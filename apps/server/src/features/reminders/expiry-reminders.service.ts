@@ -42,17 +42,19 @@ export class ExpiryReminderService {
       mail: MailService;
       stepsDays: readonly number[];
       publicOrigin: string;
+      /** Due certificates read at a time (500). */
+      pageSize?: number;
     },
   ) {}
 
   async scan(): Promise<ScanResult> {
-    const { database, clock, logger, stepsDays } = this.deps;
+    const { database, clock, logger, stepsDays, pageSize = PAGE_SIZE } = this.deps;
     const now = clock.now();
     const result: ScanResult = { reminded: 0, sms: 0, mail: 0, failed: 0 };
     for (const window of stepWindows(now, stepsDays)) {
       let after: { notAfter: string; id: string } | null = null;
       for (;;) {
-        const due = await listDueCertificates(database.db, window, { after, limit: PAGE_SIZE });
+        const due = await listDueCertificates(database.db, window, { after, limit: pageSize });
         for (const certificate of due) {
           try {
             const queued = await this.remind(certificate, window.stepDays, now);
@@ -67,7 +69,7 @@ export class ExpiryReminderService {
           }
         }
         const last = due.at(-1);
-        if (!last || due.length < PAGE_SIZE) break;
+        if (!last || due.length < pageSize) break;
         after = { notAfter: last.not_after ?? "", id: last.id };
       }
     }

@@ -15,6 +15,7 @@ import { transition } from "../../kernel/transition";
 import { beijingDate, beijingDayStart } from "../../shared/beijing-time";
 import { certificateMachine } from "../certificates/certificates.states";
 import { systemActor } from "../policy/actor";
+import { ExpiryReminderService } from "./expiry-reminders.service";
 
 const DB = process.env.TEST_DATABASE_URL ? "postgres" : "sqlite";
 // 09:00 on 2026-12-01, Beijing time: when the daily scan runs by default.
@@ -261,5 +262,28 @@ describe(`expiry reminders: processes scanning at the same moment (${DB})`, () =
     const adminMessages = await smsTo(t, admin.user.mobile);
     expect(adminMessages).toHaveLength(12);
     expect(await t.ctx.database.db.selectFrom("expiry_reminders").select("certificate_id").execute()).toHaveLength(12);
+  });
+
+  it("reads due certificates page by page, past those with nobody to tell", async () => {
+    const notAfter = expiringIn(clock, 1);
+    const validity = { notBefore: new Date(notAfter.getTime() - 365 * DAY_MS), notAfter };
+    for (let i = 0; i < 5; i++) {
+      await buildCertificate(t.ctx, personalProfile({ categoryCode: "project_lead" }), validity);
+    }
+    const holders = [];
+    for (let i = 0; i < 3; i++) holders.push(await buildBoundToken(t.ctx, validity));
+    const { ctx } = t;
+    const scanner = new ExpiryReminderService({
+      database: ctx.database,
+      clock,
+      logger: ctx.logger,
+      sms: ctx.sms,
+      mail: ctx.mail,
+      stepsDays: ctx.config.expiryReminders.stepsDays,
+      publicOrigin: ctx.config.publicOrigin,
+      pageSize: 2,
+    });
+    expect(await scanner.scan()).toEqual({ reminded: 3, sms: 3, mail: 0, failed: 0 });
+    for (const holder of holders) expect(await stepsOf(t, holder.certificate.id)).toEqual([1]);
   });
 });
