@@ -21,6 +21,7 @@ import type { JobHandlers } from "../features/outbox/outbox";
 import { outboxModule } from "../features/outbox/outbox.module";
 import { type PaymentsServices, paymentsModule } from "../features/payments/payments.module";
 import { systemActor } from "../features/policy/actor";
+import { type RemindersServices, remindersModule } from "../features/reminders/reminders.module";
 import { type RenewalsServices, renewalsModule } from "../features/renewals/renewals.module";
 import { systemModule } from "../features/system/system.module";
 import { sealPlainIdNumbers } from "../features/users/accounts.service";
@@ -51,6 +52,7 @@ export type AppContext = Runtime &
   PaymentsServices &
   InvoicesServices &
   KeyUpdatesServices &
+  RemindersServices &
   AuthServices &
   UsersServices &
   DownloadsServices & {
@@ -143,6 +145,7 @@ export async function createContext(deps: {
     certificates: certificates.services.certificates,
   });
   const downloads = downloadsModule(runtime);
+  const reminders = remindersModule(runtime, { sms: notifications.services.sms, mail: notifications.services.mail });
   const features: FeatureModule[] = [
     systemModule(runtime, {
       paymentChannels: paymentChannels.filter((channel) => adapters.payments[channel]),
@@ -160,6 +163,7 @@ export async function createContext(deps: {
     invoices,
     keyUpdates,
     downloads,
+    reminders,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -180,6 +184,7 @@ export async function createContext(deps: {
     ...invoices.services,
     ...keyUpdates.services,
     ...downloads.services,
+    ...reminders.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }

@@ -15,6 +15,8 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
+const REMINDER_DAYS_MESSAGE = "EXPIRY_REMINDER_DAYS 应为到期前的天数（1–365 的整数），以逗号分隔，如 30,7,1";
+
 /** Every setting the server reads, from the environment, parsed once at start (docs/OPERATIONS.md lists them). */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -89,6 +91,19 @@ const envSchema = z.object({
   EST_PORT: z.union([z.literal("off"), z.coerce.number().int().min(0).max(65_535)]).optional(),
   /** The platform's TLS client identities at vendors' EST servers: `<vendor code>.crt` and `.key`. */
   EST_CLIENT_DIR: z.string().optional(),
+  EXPIRY_REMINDERS_ENABLED: booleanFlag.default(true),
+  EXPIRY_REMINDER_DAYS: z
+    .string()
+    .default("30,7,1")
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{1,3}(,\d{1,3})*$/, REMINDER_DAYS_MESSAGE))
+    .transform((v) => v.split(",").map(Number))
+    .refine((days) => days.every((d) => d >= 1 && d <= 365), REMINDER_DAYS_MESSAGE)
+    .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+  EXPIRY_REMINDER_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "EXPIRY_REMINDER_AT 应为北京时间 HH:MM（如 09:00）")
+    .default("09:00"),
   WORKERS: booleanFlag.default(true),
   WEB_DIST: z.string().optional(),
   /** Where `npm run build:keybridge` puts the keybridge package the 下载中心 offers. */
@@ -138,6 +153,12 @@ function buildConfig(env: Env, secretKey: string) {
     est: {
       port: (env.EST_PORT ?? (env.DEMO ? 0 : "off")) === "off" ? null : Number(env.EST_PORT ?? 0),
       clientDir: path.resolve(env.EST_CLIENT_DIR ?? path.join(env.DATA_DIR, "est-clients")),
+    },
+    expiryReminders: {
+      enabled: env.EXPIRY_REMINDERS_ENABLED,
+      stepsDays: env.EXPIRY_REMINDER_DAYS,
+      /** Beijing time of the daily scan. */
+      at: { hour: Number(env.EXPIRY_REMINDER_AT.slice(0, 2)), minute: Number(env.EXPIRY_REMINDER_AT.slice(3)) },
     },
     workers: env.WORKERS,
     webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : path.resolve(import.meta.dirname, "../../../web/dist"),

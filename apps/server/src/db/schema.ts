@@ -34,6 +34,7 @@ import type { KeyUpdatesTable } from "../features/keyupdates/keyupdates.schema";
 import type { EmailMessagesTable, SmsMessagesTable } from "../features/notifications/notifications.schema";
 import type { OutboxJobsTable } from "../features/outbox/outbox.schema";
 import type { PaymentsTable, RefundsTable } from "../features/payments/payments.schema";
+import type { ExpiryRemindersTable } from "../features/reminders/reminders.schema";
 import type {
   OrderNumberDaysTable,
   RenewalItemPlatformsTable,
@@ -56,6 +57,7 @@ export type * from "../features/keyupdates/keyupdates.schema";
 export type * from "../features/notifications/notifications.schema";
 export type * from "../features/outbox/outbox.schema";
 export type * from "../features/payments/payments.schema";
+export type * from "../features/reminders/reminders.schema";
 export type * from "../features/renewals/renewals.schema";
 export type * from "../features/users/users.schema";
 export type * from "../shared/rate-limit.schema";
@@ -90,6 +92,7 @@ export interface Database {
   refunds: RefundsTable;
   invoice_requests: InvoiceRequestsTable;
   key_updates: KeyUpdatesTable;
+  expiry_reminders: ExpiryRemindersTable;
   files: FilesTable;
   sms_messages: SmsMessagesTable;
   email_messages: EmailMessagesTable;

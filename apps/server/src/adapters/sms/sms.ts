@@ -14,6 +14,12 @@ export const smsTemplates = {
     params: ["enterprise", "result"],
     render: (p: Record<string, string>) => `【辽宁网联】您提交的${p.enterprise}企业信息${p.result}。`,
   },
+  /** A certificate expires soon (30, 7, 1 days before, as configured): to its holder and the enterprise's administrator. */
+  certificate_expiry_reminder: {
+    params: ["holder", "category", "expiresOn", "link"],
+    render: (p: Record<string, string>) =>
+      `【辽宁网联】${p.holder}的${p.category}将于${p.expiresOn}到期，到期后将无法在各交易平台使用，请登录 ${p.link} 办理 CA 延期年检。`,
+  },
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;

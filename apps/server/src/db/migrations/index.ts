@@ -15,6 +15,7 @@ import * as identityDecisions from "./014_identity_decisions";
 import * as enterpriseReview from "./015_enterprise_review";
 import * as renewalPayments from "./016_renewal_payments";
 import * as keyUpdateProtocol from "./017_key_update_protocol";
+import * as expiryReminders from "./018_expiry_reminders";
 
 /** Migrations in order; each is written once with Kysely's schema builder and runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "015_enterprise_review": enterpriseReview,
   "016_renewal_payments": renewalPayments,
   "017_key_update_protocol": keyUpdateProtocol,
+  "018_expiry_reminders": expiryReminders,
 };
