@@ -7,6 +7,7 @@ import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { interopErrors } from "./errors/interop";
 import { invoiceErrors } from "./errors/invoices";
 import { licenceErrors } from "./errors/licences";
 import { paymentErrors } from "./errors/payments";
@@ -28,6 +29,7 @@ describe("error catalogue", () => {
       renewalErrors,
       paymentErrors,
       invoiceErrors,
+      interopErrors,
     ];
     const codes = parts.flatMap((part) => Object.keys(part));
     expect(new Set(codes).size).toBe(codes.length);

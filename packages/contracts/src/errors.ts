@@ -5,6 +5,7 @@ import { certificateErrors } from "./errors/certificates";
 import { commonErrors } from "./errors/common";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { interopErrors } from "./errors/interop";
 import { invoiceErrors } from "./errors/invoices";
 import { licenceErrors } from "./errors/licences";
 import { paymentErrors } from "./errors/payments";
@@ -28,6 +29,7 @@ export const errorCatalog = {
   ...renewalErrors,
   ...paymentErrors,
   ...invoiceErrors,
+  ...interopErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

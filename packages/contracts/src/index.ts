@@ -9,6 +9,7 @@ export * from "./enterprise-review";
 export * from "./errors";
 export * from "./identifiers";
 export * from "./identities";
+export * from "./interop";
 export * from "./invoices";
 export * from "./keybridge";
 export * from "./mail";

@@ -12,6 +12,7 @@ import type { CatalogAdminService } from "../features/catalog/catalog-admin.serv
 import { type CertificatesServices, certificatesModule } from "../features/certificates/certificates.module";
 import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
 import { type IdentitiesServices, identitiesModule } from "../features/identities/identities.module";
+import { type InteropServices, interopModule } from "../features/interop/interop.module";
 import { type InvoicesServices, invoicesModule } from "../features/invoices/invoices.module";
 import { type LicencesServices, licencesModule } from "../features/licences/licences.module";
 import { type NotificationsServices, notificationsModule } from "../features/notifications/notifications.module";
@@ -48,6 +49,7 @@ export type AppContext = Runtime &
   RenewalsServices &
   PaymentsServices &
   InvoicesServices &
+  InteropServices &
   AuthServices &
   UsersServices & {
     adapters: Adapters;
@@ -132,6 +134,7 @@ export async function createContext(deps: {
     settlement: renewals.services.orderSettlement,
     invoices: invoices.services.invoiceRequests,
   });
+  const interop = interopModule(runtime, { trust: certificates.services.trust });
   const features: FeatureModule[] = [
     systemModule(runtime, {
       paymentChannels: paymentChannels.filter((channel) => adapters.payments[channel]),
@@ -147,6 +150,7 @@ export async function createContext(deps: {
     renewals,
     payments,
     invoices,
+    interop,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -165,6 +169,7 @@ export async function createContext(deps: {
     ...renewals.services,
     ...payments.services,
     ...invoices.services,
+    ...interop.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }
@@ -178,6 +183,7 @@ const DECLARED_JOB_KINDS: Record<keyof JobHandlers, true> = {
   "mail.send": true,
   "payments.close": true,
   "payments.refund": true,
+  "interop.webhook": true,
 };
 
 /** The one job map the outbox worker runs: job kind → handler, as the modules contribute them. */

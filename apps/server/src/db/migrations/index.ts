@@ -14,6 +14,7 @@ import * as personalInformation from "./013_personal_information";
 import * as identityDecisions from "./014_identity_decisions";
 import * as enterpriseReview from "./015_enterprise_review";
 import * as renewalPayments from "./016_renewal_payments";
+import * as interop from "./017_interop";
 
 /** Migrations in order; each is written once with Kysely's schema builder and runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "014_identity_decisions": identityDecisions,
   "015_enterprise_review": enterpriseReview,
   "016_renewal_payments": renewalPayments,
+  "017_interop": interop,
 };

@@ -4,6 +4,7 @@ import { catalogPolicy } from "../catalog/catalog.policy";
 import { certificatesPolicy } from "../certificates/certificates.policy";
 import { enterprisesPolicy } from "../enterprises/enterprises.policy";
 import { identitiesPolicy } from "../identities/identities.policy";
+import { interopPolicy } from "../interop/interop.policy";
 import { invoicesPolicy } from "../invoices/invoices.policy";
 import { licencesPolicy } from "../licences/licences.policy";
 import { notificationsPolicy } from "../notifications/notifications.policy";
@@ -26,6 +27,7 @@ export const policy = {
   ...enterprisesPolicy,
   ...identitiesPolicy,
   ...invoicesPolicy,
+  ...interopPolicy,
   ...licencesPolicy,
   ...notificationsPolicy,
   ...renewalsPolicy,
