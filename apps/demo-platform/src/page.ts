@@ -5,7 +5,7 @@ const EVENT_NAMES: Record<string, string> = {
   "certificate.disassociated": "证书已取消关联（certificate.disassociated）",
 };
 
-const escape = (text: unknown) =>
+const html = (text: unknown) =>
   String(text ?? "").replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
@@ -27,8 +27,8 @@ interface EventData {
 function verificationText(answer: unknown): string {
   if (answer === undefined) return "—";
   const a = answer as { valid?: boolean; associated?: boolean; reason?: string; error?: unknown };
-  if (typeof a.valid !== "boolean") return `查询失败：${escape(JSON.stringify(a.error ?? a))}`;
-  return `${a.valid ? "有效" : `无效（${escape(a.reason)}）`}，${a.associated ? "已关联本平台" : "未关联本平台"}`;
+  if (typeof a.valid !== "boolean") return `查询失败：${html(JSON.stringify(a.error ?? a))}`;
+  return `${a.valid ? "有效" : `无效（${html(a.reason)}）`}，${a.associated ? "已关联本平台" : "未关联本平台"}`;
 }
 
 function row(r: ReceivedWebhook, accounts: DemoPlatformAccount[]): string {
@@ -36,18 +36,18 @@ function row(r: ReceivedWebhook, accounts: DemoPlatformAccount[]): string {
   const c = data.certificate ?? {};
   const platform = accounts.find((a) => a.code === r.platformCode)?.name ?? r.platformCode;
   return `<tr>
-  <td>${escape(beijing(r.receivedAt))}</td>
-  <td>${escape(platform)}</td>
-  <td>${escape(EVENT_NAMES[r.type] ?? r.type)}</td>
-  <td>${escape(c.holderName)}<br><span class="muted">${escape(c.enterpriseName ?? "")} ${escape(c.uscc ?? "")}</span></td>
-  <td><code>${escape(c.serialNumber)}</code>${
+  <td>${html(beijing(r.receivedAt))}</td>
+  <td>${html(platform)}</td>
+  <td>${html(EVENT_NAMES[r.type] ?? r.type)}</td>
+  <td>${html(c.holderName)}<br><span class="muted">${html(c.enterpriseName ?? "")} ${html(c.uscc ?? "")}</span></td>
+  <td><code>${html(c.serialNumber)}</code>${
     data.previousCertificate
-      ? `<br><span class="muted">原证书 <code>${escape(data.previousCertificate.serialNumber)}</code></span>`
+      ? `<br><span class="muted">原证书 <code>${html(data.previousCertificate.serialNumber)}</code></span>`
       : ""
   }</td>
-  <td>${c.notAfter ? escape(beijing(c.notAfter)) : "—"}</td>
+  <td>${c.notAfter ? html(beijing(c.notAfter)) : "—"}</td>
   <td>${verificationText(r.verification)}</td>
-  <td><details><summary>查看</summary><pre>${escape(JSON.stringify(r.payload, null, 2))}</pre></details></td>
+  <td><details><summary>查看</summary><pre>${html(JSON.stringify(r.payload, null, 2))}</pre></details></td>
 </tr>`;
 }
 
@@ -62,7 +62,7 @@ export function renderPage(
     .reverse()
     .map(
       (r) =>
-        `<li>${escape(beijing(r.receivedAt))} · ${escape(accounts.find((a) => a.code === r.platformCode)?.name ?? r.platformCode)} · ${escape(r.reason)}</li>`,
+        `<li>${html(beijing(r.receivedAt))} · ${html(accounts.find((a) => a.code === r.platformCode)?.name ?? r.platformCode)} · ${html(r.reason)}</li>`,
     );
   return `<!doctype html>
 <html lang="zh-CN">
@@ -84,7 +84,7 @@ export function renderPage(
 <body>
 <header>
   <h1>演示交易平台</h1>
-  <p>本页代表对接「CA 互联互通服务平台」的交易平台：${accounts.map((a) => escape(a.name)).join("、") || "（未配置平台）"}。
+  <p>本页代表对接「CA 互联互通服务平台」的交易平台：${accounts.map((a) => html(a.name)).join("、") || "（未配置平台）"}。
   每条推送均已用 standardwebhooks 以本平台的签名密钥验签，验签失败的请求不予接受。</p>
   <p><a href="/">刷新</a></p>
 </header>
