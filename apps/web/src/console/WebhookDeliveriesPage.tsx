@@ -52,15 +52,16 @@ export function WebhookDeliveriesPage() {
       />
       <Card>
         <Space style={{ marginBottom: 16 }}>
-          <Select<Status>
+          <Select<Status | "all">
             aria-label="投递状态"
-            allowClear
-            placeholder="全部状态"
             style={{ width: 180 }}
-            value={status}
-            options={(Object.keys(STATUS) as Status[]).map((value) => ({ value, label: STATUS[value].label }))}
+            value={status ?? "all"}
+            options={[
+              { value: "all", label: "全部状态" },
+              ...(Object.keys(STATUS) as Status[]).map((value) => ({ value, label: STATUS[value].label })),
+            ]}
             onChange={(next) => {
-              setStatus(next);
+              setStatus(next === "all" ? undefined : next);
               setPage(1);
             }}
           />
