@@ -45,14 +45,15 @@ export type InteropVerifyResponse = z.infer<typeof interopVerifyResponseSchema>;
 export const webhookEventTypes = ["certificate.renewed", "certificate.disassociated"] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
+/** A certificate as the registry knows it (one imported from the old platform may lack fingerprint and dates). */
 const certificateFacts = {
   serialNumber: z.string().describe("小写十六进制"),
-  fingerprintSha256: z.string().describe("DER 的 SHA-256，小写十六进制"),
+  fingerprintSha256: z.string().nullable().describe("DER 的 SHA-256，小写十六进制"),
   holderName: z.string(),
   enterpriseName: z.string().nullable(),
   uscc: z.string().nullable(),
   categoryCode: z.string().nullable(),
-  notAfter: z.string(),
+  notAfter: z.string().nullable(),
 };
 
 /** `certificate.renewed`: sent to each platform chosen in the renewal; the new certificate replaces the old. */
@@ -61,7 +62,13 @@ export const certificateRenewedEventSchema = z.object({
   timestamp: z.string(),
   data: z.object({
     platformCode: z.string(),
-    certificate: z.object({ ...certificateFacts, notBefore: z.string(), pem: z.string() }),
+    certificate: z.object({
+      ...certificateFacts,
+      fingerprintSha256: z.string(),
+      notBefore: z.string(),
+      notAfter: z.string(),
+      pem: z.string(),
+    }),
     previousCertificate: z.object({ serialNumber: z.string(), fingerprintSha256: z.string().nullable() }),
   }),
 });

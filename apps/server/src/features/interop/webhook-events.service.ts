@@ -83,7 +83,7 @@ export class InteropEvents {
         timestamp,
         data: {
           platformCode: codeOf(platformId),
-          certificate: { ...facts(renewed), notBefore: renewed.not_before ?? "", pem: renewed.certificate_pem ?? "" },
+          certificate: issuedFacts(renewed),
           previousCertificate: {
             serialNumber: previous.serial_number,
             fingerprintSha256: previous.fingerprint_sha256,
@@ -188,11 +188,20 @@ export class InteropEvents {
 function facts(row: CertificateRow) {
   return {
     serialNumber: row.serial_number,
-    fingerprintSha256: row.fingerprint_sha256 ?? "",
+    fingerprintSha256: row.fingerprint_sha256,
     holderName: row.holder_name,
     enterpriseName: row.enterprise_name,
     uscc: row.uscc,
     categoryCode: row.category_code,
-    notAfter: row.not_after ?? "",
+    notAfter: row.not_after,
   };
+}
+
+/** A certificate the renewal just issued: stored with its PEM, fingerprint and dates, or the call is wrong. */
+function issuedFacts(row: CertificateRow): CertificateRenewedEvent["data"]["certificate"] {
+  const { fingerprint_sha256: fingerprint, not_before: notBefore, not_after: notAfter, certificate_pem: pem } = row;
+  if (!fingerprint || !notBefore || !notAfter || !pem) {
+    throw new AppError("INTERNAL_ERROR", `renewed certificate ${row.id} is stored without its PEM or dates`);
+  }
+  return { ...facts(row), fingerprintSha256: fingerprint, notBefore, notAfter, pem };
 }
