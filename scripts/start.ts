@@ -1,9 +1,10 @@
 /**
  * `npm start`: the whole demo on one machine. Builds the web app when it has no current build, starts the
  * server (which migrates and, on an empty database, seeds the demo), then — in demo mode — the keybridge
- * with the demo soft-token keys, as a user's PC would run it, and — once the server answers, so that it never
- * waits for it — `npm run build:keybridge` in the background for the 下载中心 (skipped when the package is
- * current). Ctrl+C stops them all.
+ * with the demo soft-token keys, as a user's PC would run it, the demo trading platform that receives the
+ * webhooks (apps/demo-platform), and — once the server answers, so that it never waits for it —
+ * `npm run build:keybridge` in the background for the 下载中心 (skipped when the package is current). Ctrl+C
+ * stops them all.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
@@ -25,7 +26,8 @@ function run(name: string, args: string[]): ChildProcess {
       stopAll();
       process.exit(code ?? (signal ? 0 : 1));
     }
-    if (code) console.warn(`[${name}] 已退出（${code}）。若提示端口被占用，说明本机已在运行拓展程序。`);
+    const busy = name === "keybridge" ? "拓展程序" : "演示交易平台";
+    if (code) console.warn(`[${name}] 已退出（${code}）。若提示端口被占用，说明本机已在运行${busy}。`);
   });
   children.push(child);
   return child;
@@ -78,6 +80,16 @@ if (demo && env.START_KEYBRIDGE !== "false") {
     "--file",
     path.join(dataDir, "demo-keys.softtoken.json"),
     ...[...origins].flatMap((o) => ["--allowed-origin", o]),
+  ]);
+}
+if (demo && env.START_DEMO_PLATFORM !== "false") {
+  // The trading platform that receives the webhooks (its accounts were written by the demo seed).
+  run("demo-platform", [
+    "apps/demo-platform/src/main.ts",
+    "--accounts",
+    path.join(dataDir, "demo-platforms.json"),
+    "--api",
+    `http://127.0.0.1:${port}/api/v1`,
   ]);
 }
 console.info(`\n  ➜ 打开 ${publicOrigin}\n`);

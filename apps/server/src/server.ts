@@ -4,6 +4,7 @@ import { createApp } from "./http/app";
 import { createLogger } from "./http/logger";
 import { demoBanner } from "./seed/demo-banner";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
+import { demoInteropBanner } from "./seed/seed-interop";
 
 /** Opens the database, migrates, seeds the demo on an empty database, and starts HTTP and the workers. */
 export async function startServer(config: AppConfig) {
@@ -17,7 +18,9 @@ export async function startServer(config: AppConfig) {
   const workers = ctx.startWorkers();
   const est = await ctx.adapters.startEstEndpoint();
   logger.info({ database: database.kind, origin: config.publicOrigin }, "CA 互联互通服务平台已启动");
-  if (config.demo) console.info(await demoBanner(database.db, config.publicOrigin));
+  if (config.demo) {
+    console.info([await demoBanner(database.db, config.publicOrigin), ...demoInteropBanner(config.dataDir)].join("\n"));
+  }
   return {
     app,
     ctx,

@@ -22,6 +22,7 @@ import { ConsoleInvoicesPage } from "./console/ConsoleInvoicesPage";
 import { ConsoleHome, ConsoleLayout } from "./console/ConsoleLayout";
 import { ConsoleLoginPage } from "./console/ConsoleLoginPage";
 import { ConsoleOrdersPage } from "./console/ConsoleOrdersPage";
+import { InteropPlatformsPage } from "./console/InteropPlatformsPage";
 import { MailOutboxPage } from "./console/MailOutboxPage";
 import { RegistryImportPage } from "./console/RegistryImportPage";
 import { RequireStaff } from "./console/RequireStaff";
@@ -29,6 +30,7 @@ import { ReviewDetailPage } from "./console/review/ReviewDetailPage";
 import { ReviewQueuePage } from "./console/review/ReviewQueuePage";
 import { SmsOutboxPage } from "./console/SmsOutboxPage";
 import { StaffOnly } from "./console/StaffOnly";
+import { WebhookDeliveriesPage } from "./console/WebhookDeliveriesPage";
 import { PublicLayout } from "./layout/PublicLayout";
 import { LoginPage } from "./login/LoginPage";
 import { DownloadsPage } from "./portal/DownloadsPage";
@@ -144,6 +146,22 @@ export function AppRoutes() {
           element={
             <StaffOnly permission="console.mail_outbox.read">
               <MailOutboxPage />
+            </StaffOnly>
+          }
+        />
+        <Route
+          path="interop"
+          element={
+            <StaffOnly permission="console.interop.read">
+              <InteropPlatformsPage />
+            </StaffOnly>
+          }
+        />
+        <Route
+          path="webhook-deliveries"
+          element={
+            <StaffOnly permission="console.interop.read">
+              <WebhookDeliveriesPage />
             </StaffOnly>
           }
         />

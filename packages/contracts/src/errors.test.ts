@@ -8,6 +8,7 @@ import { commonErrors } from "./errors/common";
 import { downloadErrors } from "./errors/downloads";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { interopErrors } from "./errors/interop";
 import { invoiceErrors } from "./errors/invoices";
 import { keyUpdateErrors } from "./errors/key-updates";
 import { licenceErrors } from "./errors/licences";
@@ -32,6 +33,7 @@ describe("error catalogue", () => {
       invoiceErrors,
       keyUpdateErrors,
       downloadErrors,
+      interopErrors,
     ];
     const codes = parts.flatMap((part) => Object.keys(part));
     expect(new Set(codes).size).toBe(codes.length);

@@ -6,6 +6,7 @@ import { commonErrors } from "./errors/common";
 import { downloadErrors } from "./errors/downloads";
 import { enterpriseErrors } from "./errors/enterprises";
 import { identityErrors } from "./errors/identities";
+import { interopErrors } from "./errors/interop";
 import { invoiceErrors } from "./errors/invoices";
 import { keyUpdateErrors } from "./errors/key-updates";
 import { licenceErrors } from "./errors/licences";
@@ -32,6 +33,7 @@ export const errorCatalog = {
   ...invoiceErrors,
   ...keyUpdateErrors,
   ...downloadErrors,
+  ...interopErrors,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

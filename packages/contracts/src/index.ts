@@ -10,6 +10,7 @@ export * from "./enterprise-review";
 export * from "./errors";
 export * from "./identifiers";
 export * from "./identities";
+export * from "./interop";
 export * from "./invoices";
 export * from "./key-update";
 export * from "./keybridge";

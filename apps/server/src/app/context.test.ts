@@ -11,12 +11,15 @@ describe("the outbox job map the composition root assembles", () => {
     const mail = async () => {};
     const close = async () => {};
     const refund = async () => {};
+    const webhook = async () => {};
     const payments = module({ "payments.close": close, "payments.refund": refund });
-    expect(jobsOf([module(), module({ "sms.send": send }), module({ "mail.send": mail }), payments])).toEqual({
+    const interop = module({ "interop.webhook": webhook });
+    expect(jobsOf([module(), module({ "sms.send": send }), module({ "mail.send": mail }), payments, interop])).toEqual({
       "sms.send": send,
       "mail.send": mail,
       "payments.close": close,
       "payments.refund": refund,
+      "interop.webhook": webhook,
     });
   });
 

@@ -13,6 +13,7 @@ import { type CertificatesServices, certificatesModule } from "../features/certi
 import { type DownloadsServices, downloadsModule } from "../features/downloads/downloads.module";
 import { type EnterprisesServices, enterprisesModule } from "../features/enterprises/enterprises.module";
 import { type IdentitiesServices, identitiesModule } from "../features/identities/identities.module";
+import { type InteropServices, interopModule } from "../features/interop/interop.module";
 import { type InvoicesServices, invoicesModule } from "../features/invoices/invoices.module";
 import { type KeyUpdatesServices, keyUpdatesModule } from "../features/keyupdates/keyupdates.module";
 import { type LicencesServices, licencesModule } from "../features/licences/licences.module";
@@ -53,6 +54,7 @@ export type AppContext = Runtime &
   InvoicesServices &
   KeyUpdatesServices &
   RemindersServices &
+  InteropServices &
   AuthServices &
   UsersServices &
   DownloadsServices & {
@@ -139,6 +141,7 @@ export async function createContext(deps: {
     settlement: renewals.services.orderSettlement,
     invoices: invoices.services.invoiceRequests,
   });
+  const interop = interopModule(runtime, { trust: certificates.services.trust });
   const keyUpdates = keyUpdatesModule(runtime, {
     caAdapterFor: adapters.caAdapterFor,
     items: renewals.services.itemFulfilment,
@@ -146,6 +149,7 @@ export async function createContext(deps: {
   });
   const downloads = downloadsModule(runtime);
   const reminders = remindersModule(runtime, { sms: notifications.services.sms, mail: notifications.services.mail });
+  keyUpdates.services.keyUpdates.onCertificateRenewed(interop.services.interopEvents);
   const features: FeatureModule[] = [
     systemModule(runtime, {
       paymentChannels: paymentChannels.filter((channel) => adapters.payments[channel]),
@@ -164,6 +168,7 @@ export async function createContext(deps: {
     keyUpdates,
     downloads,
     reminders,
+    interop,
   ];
   const modules = [...features, outboxModule(runtime, jobsOf(features))];
   return {
@@ -185,6 +190,7 @@ export async function createContext(deps: {
     ...keyUpdates.services,
     ...downloads.services,
     ...reminders.services,
+    ...interop.services,
     startWorkers: () => startWorkers(runtime, modules),
   };
 }
@@ -198,6 +204,7 @@ const DECLARED_JOB_KINDS: Record<keyof JobHandlers, true> = {
   "mail.send": true,
   "payments.close": true,
   "payments.refund": true,
+  "interop.webhook": true,
 };
 
 /** The one job map the outbox worker runs: job kind → handler, as the modules contribute them. */

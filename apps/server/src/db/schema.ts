@@ -29,6 +29,7 @@ import type {
 import type { EnterpriseRevisionsTable, EnterprisesTable } from "../features/enterprises/enterprises.schema";
 import type { FilesTable } from "../features/files/files.schema";
 import type { IdentitiesTable } from "../features/identities/identities.schema";
+import type { WebhookDeliveriesTable, WebhookDeliveryAttemptsTable } from "../features/interop/interop.schema";
 import type { InvoiceRequestsTable } from "../features/invoices/invoices.schema";
 import type { KeyUpdatesTable } from "../features/keyupdates/keyupdates.schema";
 import type { EmailMessagesTable, SmsMessagesTable } from "../features/notifications/notifications.schema";
@@ -52,6 +53,7 @@ export type * from "../features/certificates/certificates.schema";
 export type * from "../features/enterprises/enterprises.schema";
 export type * from "../features/files/files.schema";
 export type * from "../features/identities/identities.schema";
+export type * from "../features/interop/interop.schema";
 export type * from "../features/invoices/invoices.schema";
 export type * from "../features/keyupdates/keyupdates.schema";
 export type * from "../features/notifications/notifications.schema";
@@ -98,4 +100,6 @@ export interface Database {
   email_messages: EmailMessagesTable;
   outbox_jobs: OutboxJobsTable;
   audit_log: AuditLogTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
 }

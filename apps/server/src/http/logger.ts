@@ -3,6 +3,7 @@ import pino, { type Logger } from "pino";
 /** Secrets never reach the log: PINs, SMS codes, cookies, session tokens, private keys, ID numbers. */
 export const redactPaths = [
   "req.headers.cookie",
+  "req.headers.authorization",
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
   "*.pin",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, staffClient } from "../../test/support/api-client";
-import { issueKey, personalProfile } from "../../test/support/factories";
+import { buildPlatformCredentials, issueKey, personalProfile } from "../../test/support/factories";
 import { nextMobile } from "../../test/support/identifiers";
 import { boundUser } from "../../test/support/journeys";
 import { createTestApp, type TestApp } from "../../test/support/test-app";
@@ -37,12 +37,13 @@ describe("OpenAPI security, from each route's permission", () => {
     expect(staff.cookies.has(staffSession?.name ?? "")).toBe(true);
   });
 
-  it("every operation an anonymous caller is refused says which session it needs; the others need none", async () => {
+  it("every operation an anonymous caller is refused says which session (or platform key) it needs; the others need none", async () => {
     expect(operations.length).toBeGreaterThan(10);
     const operator = await staffClient(t, "operator");
     const user = await boundUser(t, await issueKey(t.ctx, personalProfile({ categoryCode: "project_lead" })), {
       mobile: nextMobile(),
     });
+    const { apiKey: platformKey } = await buildPlatformCredentials(t.ctx, "ln-jsgc");
     const wrong: string[] = [];
     for (const op of operations) {
       const anonymous = await new ApiClient(t.app).request(op.method as "GET" | "POST", op.path, {});
@@ -55,6 +56,15 @@ describe("OpenAPI security, from each route's permission", () => {
       } else if (op.security?.[0]?.userSession) {
         const asUser = await user.request(op.method as "GET" | "POST", op.path, {});
         if (asUser.statusCode === 401) wrong.push(`${op.method} ${op.path}: user session refused`);
+      } else if (op.security?.[0]?.platformKey) {
+        const headers = { authorization: `Bearer ${platformKey}` };
+        const asPlatform = await new ApiClient(t.app).request(
+          op.method as "POST",
+          op.path,
+          {},
+          { csrf: false, headers },
+        );
+        if (asPlatform.statusCode === 401) wrong.push(`${op.method} ${op.path}: platform key refused`);
       } else if (op.security) wrong.push(`${op.method} ${op.path}: unexpected scheme ${JSON.stringify(op.security)}`);
     }
     expect(wrong).toEqual([]);

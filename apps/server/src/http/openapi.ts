@@ -19,6 +19,11 @@ export const securitySchemes = {
     name: STAFF_SESSION_COOKIE,
     description: `运营后台会话（运营后台登录后设置）。${CSRF_NOTE}`,
   },
+  platformKey: {
+    type: "http",
+    scheme: "bearer",
+    description: "交易平台的平台密钥（lnpk_…，运营后台「平台互通」生成），用于 /interop 接口；无需 CSRF。",
+  },
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import { machineProblems } from "../../test/support/state-machines";
 import { associationMachine, certificateMachine } from "../features/certificates/certificates.states";
 import { enterpriseRevisionMachine } from "../features/enterprises/enterprises.states";
 import { identityMachine } from "../features/identities/identities.states";
+import { webhookDeliveryMachine } from "../features/interop/interop.states";
 import { invoiceRequestMachine } from "../features/invoices/invoices.states";
 import { keyUpdateMachine } from "../features/keyupdates/keyupdates.states";
 import { emailMessageMachine, smsMessageMachine } from "../features/notifications/notifications.states";
@@ -25,6 +26,7 @@ const machines = [
   refundMachine,
   invoiceRequestMachine,
   keyUpdateMachine,
+  webhookDeliveryMachine,
 ];
 
 describe("state machines", () => {

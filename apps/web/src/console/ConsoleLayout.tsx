@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   CloudDownloadOutlined,
@@ -8,6 +9,7 @@ import {
   IdcardOutlined,
   MailOutlined,
   MessageOutlined,
+  SendOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { Layout, Menu, type MenuProps, Space, Tag } from "antd";
@@ -34,6 +36,13 @@ const MENU: MenuEntry[] = [
   { key: "/console/orders", icon: <AccountBookOutlined />, label: "订单与支付" },
   { key: "/console/invoices", icon: <FileTextOutlined />, label: "发票管理", permission: "console.invoice.read" },
   { key: "/console/registry", icon: <DatabaseOutlined />, label: "证书名录", permission: "console.registry.import" },
+  { key: "/console/interop", icon: <ApiOutlined />, label: "平台互通", permission: "console.interop.read" },
+  {
+    key: "/console/webhook-deliveries",
+    icon: <SendOutlined />,
+    label: "投递记录",
+    permission: "console.interop.read",
+  },
   { key: "/console/sms-outbox", icon: <MessageOutlined />, label: "短信发件箱", permission: "console.sms_outbox.read" },
   { key: "/console/mail-outbox", icon: <MailOutlined />, label: "邮件发件箱", permission: "console.mail_outbox.read" },
   { key: "/console/downloads", icon: <CloudDownloadOutlined />, label: "下载中心" },

@@ -12,7 +12,8 @@ export type ConsolePermission =
   | "console.invoice.issue"
   | "console.registry.import"
   | "console.admin_application.read"
-  | "console.enterprise_review.read";
+  | "console.enterprise_review.read"
+  | "console.interop.read";
 
 export function useStaffCan(): (permission: ConsolePermission) => boolean {
   const staff = useStaffSession().data;

@@ -16,6 +16,7 @@ import * as enterpriseReview from "./015_enterprise_review";
 import * as renewalPayments from "./016_renewal_payments";
 import * as keyUpdateProtocol from "./017_key_update_protocol";
 import * as expiryReminders from "./018_expiry_reminders";
+import * as interop from "./019_interop";
 
 /** Migrations in order; each is written once with Kysely's schema builder and runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "016_renewal_payments": renewalPayments,
   "017_key_update_protocol": keyUpdateProtocol,
   "018_expiry_reminders": expiryReminders,
+  "019_interop": interop,
 };

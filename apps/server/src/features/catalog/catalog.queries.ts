@@ -1,6 +1,12 @@
 import type { Insertable, Selectable } from "kysely";
 import type { DbOrTx } from "../../db/database";
-import type { CertificateCategoriesTable, PlatformsTable, ServicePointsTable, VendorsTable } from "../../db/schema";
+import type {
+  CertificateCategoriesTable,
+  PlatformInteropColumns,
+  PlatformsTable,
+  ServicePointsTable,
+  VendorsTable,
+} from "../../db/schema";
 
 export function listActivePlatforms(db: DbOrTx) {
   return db
@@ -38,7 +44,7 @@ export async function insertCategory(
 
 export async function insertPlatform(
   db: DbOrTx,
-  row: Omit<PlatformsTable, "active" | "sort_order"> & { sort_order: number },
+  row: Omit<PlatformsTable, "active" | "sort_order" | keyof PlatformInteropColumns> & { sort_order: number },
 ) {
   await db.insertInto("platforms").values(row).execute();
 }

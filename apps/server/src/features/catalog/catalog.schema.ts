@@ -5,6 +5,7 @@
 import type { Generated } from "kysely";
 import type { CaAdapterKind } from "../../adapters/ca/ca-adapter";
 import type { Nullable } from "../../db/column-types";
+import type { PlatformInteropColumns } from "../interop/interop.schema";
 
 export interface CertificateCategoriesTable {
   code: string;
@@ -16,7 +17,8 @@ export interface CertificateCategoriesTable {
   updated_at: string;
 }
 
-export interface PlatformsTable {
+/** The interop columns (keys, webhook secrets) are the interop feature's. */
+export interface PlatformsTable extends PlatformInteropColumns {
   id: string;
   code: string;
   name: string;

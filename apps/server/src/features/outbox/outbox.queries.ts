@@ -4,6 +4,7 @@ import type { OutboxJobsTable } from "../../db/schema";
 
 export type NewOutboxJob = Pick<OutboxJobsTable, "id" | "kind" | "payload" | "run_at" | "dedupe_key"> & {
   created_at: string;
+  max_attempts?: number;
 };
 
 export async function insertJob(db: DbOrTx, job: NewOutboxJob): Promise<void> {

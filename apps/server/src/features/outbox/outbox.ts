@@ -25,10 +25,14 @@ export interface EnqueueOptions {
   dedupeKey?: string;
   runAt?: Date;
   now?: Date;
+  /** Attempts before the job is dead (the table's default, 10, when absent). */
+  maxAttempts?: number;
 }
 
 /** A job to enqueue with a change (see kernel/transition.ts), typed by its kind. */
-export type JobRequest = { [K in JobKind]: { kind: K; payload: OutboxJobs[K] } & Omit<EnqueueOptions, "now"> }[JobKind];
+export type JobRequest = {
+  [K in JobKind]: { kind: K; payload: OutboxJobs[K] } & Omit<EnqueueOptions, "now" | "maxAttempts">;
+}[JobKind];
 
 /**
  * Enqueues a side effect inside the caller's transaction: it runs only if the change commits, and a worker
@@ -48,5 +52,6 @@ export async function enqueueJob<J = OutboxJobs, K extends keyof J & string = ke
     run_at: (opts.runAt ?? now).toISOString(),
     dedupe_key: opts.dedupeKey ?? null,
     created_at: now.toISOString(),
+    ...(opts.maxAttempts ? { max_attempts: opts.maxAttempts } : {}),
   });
 }

@@ -6,7 +6,13 @@ import { CSRF_COOKIE, CSRF_HEADER, errorCatalog } from "@lnca/contracts";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, nextIp, staffClient } from "../../../test/support/api-client";
-import { basicInfoFor, buildBoundToken, invoicingInfoFor, newEnterprise } from "../../../test/support/factories";
+import {
+  basicInfoFor,
+  buildBoundToken,
+  buildPlatformCredentials,
+  invoicingInfoFor,
+  newEnterprise,
+} from "../../../test/support/factories";
 import { signedIn } from "../../../test/support/journeys";
 import { listRoutes } from "../../../test/support/routes";
 import { createTestApp, type TestApp } from "../../../test/support/test-app";
@@ -18,11 +24,16 @@ const someOrder = "/api/v1/renewal-orders/0192b6f0-0000-7000-8000-000000000000";
 const someKeyUpdate = "/api/v1/key-updates/0192b6f0-0000-7000-8000-000000000000";
 const someReview = "/api/v1/console/enterprise-reviews/0192b6f0-0000-7000-8000-000000000000";
 const someInvoiceRequest = "/api/v1/console/invoice-requests/0192b6f0-0000-7000-8000-000000000000";
+const somePlatform = "/api/v1/console/interop/platforms/0192b6f0-0000-7000-8000-000000000000";
 
 /** A body that passes validation (null: the route takes no body); who may call it; the URL for a pattern. */
 const BODY_ROUTES: Record<
   string,
-  { body: Record<string, unknown> | null; as: "anyone" | "operator" | "reviewer" | "user"; url?: string }
+  {
+    body: Record<string, unknown> | null;
+    as: "anyone" | "operator" | "reviewer" | "user" | "platform";
+    url?: string;
+  }
 > = {
   "POST /api/v1/catalog/quote": {
     body: { items: [{ categoryCode: "unit_main", platformCodes: ["ln-jsgc"] }] },
@@ -170,6 +181,27 @@ const BODY_ROUTES: Record<
     as: "operator",
     url: `${someInvoiceRequest}/demo-issue`,
   },
+  // The trading platforms' API, called with a platform key (a caller without one gets 401 before validation).
+  "POST /api/v1/interop/verify": {
+    body: { certificate: `-----BEGIN CERTIFICATE-----\n${"A".repeat(120)}\n-----END CERTIFICATE-----` },
+    as: "platform",
+  },
+  "POST /api/v1/console/interop/platforms/:platformId/key": { body: null, as: "operator", url: `${somePlatform}/key` },
+  "PUT /api/v1/console/interop/platforms/:platformId/webhook": {
+    body: { url: "https://platform.example.cn/hooks" },
+    as: "operator",
+    url: `${somePlatform}/webhook`,
+  },
+  "POST /api/v1/console/interop/platforms/:platformId/webhook-secret": {
+    body: null,
+    as: "operator",
+    url: `${somePlatform}/webhook-secret`,
+  },
+  "POST /api/v1/console/interop/deliveries/:deliveryId/redeliver": {
+    body: null,
+    as: "operator",
+    url: "/api/v1/console/interop/deliveries/msg_unknown/redeliver",
+  },
   "POST /api/v1/console/enterprise-reviews/:revisionId/reject": {
     body: { opinion: "材料不清晰" },
     as: "reviewer",
@@ -195,11 +227,13 @@ let t: TestApp;
 let operator: ApiClient;
 let reviewer: ApiClient;
 let user: ApiClient;
+let platformKey: string;
 beforeAll(async () => {
   t = await createTestApp({ withCatalog: true });
   operator = await staffClient(t, "operator");
   reviewer = await staffClient(t, "reviewer");
   user = await signedIn(t, await buildBoundToken(t.ctx));
+  platformKey = (await buildPlatformCredentials(t.ctx, "ln-jsgc")).apiKey;
 });
 afterAll(() => t?.close());
 
@@ -213,11 +247,16 @@ function send(route: string, payload: string | Buffer | undefined, contentType =
   if (caller === "reviewer") Object.assign(cookies, Object.fromEntries(reviewer.cookies));
   if (caller === "user") Object.assign(cookies, Object.fromEntries(user.cookies));
   cookies[CSRF_COOKIE] = "csrf";
+  const authorization = caller === "platform" ? { authorization: `Bearer ${platformKey}` } : {};
   return t.app.inject({
     method: method as "POST" | "PUT",
     url,
     cookies,
-    headers: { [CSRF_HEADER]: "csrf", ...(payload === undefined ? {} : { "content-type": contentType }) },
+    headers: {
+      [CSRF_HEADER]: "csrf",
+      ...authorization,
+      ...(payload === undefined ? {} : { "content-type": contentType }),
+    },
     remoteAddress: nextIp(),
     ...(payload === undefined ? {} : { payload }),
   });

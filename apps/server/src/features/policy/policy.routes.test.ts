@@ -216,6 +216,19 @@ const TABLE: Row[] = [
                                                                    expect: [401,   403,   "ok",  403,   403,   403,   401,   401] },
   { route: "POST /api/v1/key-updates/:id/confirm", url: () => `/api/v1/key-updates/${ids.leadKeyUpdate}/confirm`,
                                                                    expect: [401,   403,   "ok",  403,   403,   403,   401,   401] },
+  // Platform interoperability: the trading platforms' API answers to a platform key only (no session opens it).
+  { route: "POST /api/v1/interop/verify", body: () => ({ certificate: pem }),
+                                                                   expect: [401,   401,   401,   401,   401,   401,   401,   401] },
+  { route: "GET /api/v1/console/interop/platforms",                 expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "POST /api/v1/console/interop/platforms/:platformId/key", url: () => `/api/v1/console/interop/platforms/${UNKNOWN_ID}/key`,
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "PUT /api/v1/console/interop/platforms/:platformId/webhook", url: () => `/api/v1/console/interop/platforms/${UNKNOWN_ID}/webhook`,
+    body: () => ({ url: null }),                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "POST /api/v1/console/interop/platforms/:platformId/webhook-secret", url: () => `/api/v1/console/interop/platforms/${UNKNOWN_ID}/webhook-secret`,
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "GET /api/v1/console/interop/deliveries",                expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "POST /api/v1/console/interop/deliveries/:deliveryId/redeliver", url: "/api/v1/console/interop/deliveries/msg_unknown/redeliver",
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   // Last: they end the callers' sessions.
   { route: "POST /api/v1/auth/logout",                             expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
   { route: "POST /api/v1/console/auth/logout",                     expect: ["ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok",  "ok"] },
@@ -451,7 +464,9 @@ describe("policy: every route × every caller", () => {
         const code = errorCode(response);
         const actual =
           response.statusCode === 401 || response.statusCode === 403 ? response.statusCode : ("ok" as const);
-        const refusedForPolicy = code === "UNAUTHENTICATED" || code === "FORBIDDEN";
+        // The interop API's own refusal (no platform key) is its authentication's, as UNAUTHENTICATED is a session's.
+        const refusedForPolicy =
+          code === "UNAUTHENTICATED" || code === "FORBIDDEN" || code === "INTEROP_UNAUTHENTICATED";
         if (response.statusCode >= 500) mismatches.push(`${row.route} as ${actor}: ${response.statusCode} ${code}`);
         else if (expected === "ok" && (actual !== "ok" || refusedForPolicy)) {
           mismatches.push(`${row.route} as ${actor}: expected to pass, got ${response.statusCode} ${code}`);

@@ -5,6 +5,7 @@ import { certificatesPolicy } from "../certificates/certificates.policy";
 import { downloadsPolicy } from "../downloads/downloads.policy";
 import { enterprisesPolicy } from "../enterprises/enterprises.policy";
 import { identitiesPolicy } from "../identities/identities.policy";
+import { interopPolicy } from "../interop/interop.policy";
 import { invoicesPolicy } from "../invoices/invoices.policy";
 import { keyUpdatesPolicy } from "../keyupdates/keyupdates.policy";
 import { licencesPolicy } from "../licences/licences.policy";
@@ -30,6 +31,7 @@ export const policy = {
   ...identitiesPolicy,
   ...invoicesPolicy,
   ...keyUpdatesPolicy,
+  ...interopPolicy,
   ...licencesPolicy,
   ...notificationsPolicy,
   ...renewalsPolicy,

@@ -2,6 +2,7 @@
 
 export * from "./enterprise-information";
 export * from "./files";
+export * from "./interop";
 export * from "./key-updates";
 export * from "./keys";
 export * from "./profiles";
