@@ -173,7 +173,13 @@ test("图 3–5: 300 + 400 = 700 paid with Alipay; 550 + 100 = 650 with an 电�
 
   // 图 5: the main key with 9 platforms and 文华's cost-engineer key with 1.
   table = await openRenewals(page);
-  await table.getByRole("checkbox", { name: `选择 ${DEMO_ENTERPRISE} 的证书` }).check();
+  // The demo key's row (the 证书名录 example another test imports adds an old-platform main key of 演示测试企业).
+  await table
+    .getByRole("row")
+    .filter({ hasText: "单位(机构)主锁" })
+    .filter({ hasText: "鞍山公共资源平台" })
+    .getByRole("checkbox", { name: `选择 ${DEMO_ENTERPRISE} 的证书` })
+    .check();
   await table.getByRole("checkbox", { name: "选择 文华 的证书" }).check();
   await page.getByRole("button", { name: "下一步" }).click();
   const main = card(page, DEMO_ENTERPRISE);
