@@ -71,17 +71,31 @@ test("a certificate in an open order says which order and cannot be chosen; canc
   page,
 }) => {
   await adminSignsIn(page);
-  let table = await openRenewals(page);
-  await table.getByRole("checkbox", { name: "选择 徐静 的证书" }).check();
-  await page.getByRole("button", { name: "下一步" }).click();
-  await page.getByRole("button", { name: "下一步" }).click();
+  // The same renewal of 徐静 put together in two tabs (each keeps its own draft) up to 订单确认.
+  const other = await page.context().newPage();
+  for (const tab of [page, other]) {
+    if (tab === other) await other.goto("/center");
+    const table = await openRenewals(tab);
+    await table.getByRole("checkbox", { name: "选择 徐静 的证书" }).check();
+    await tab.getByRole("button", { name: "下一步" }).click();
+    await tab.getByRole("button", { name: "下一步" }).click();
+    await expect(tab.getByTestId("amount-payable")).toHaveText("300 元");
+  }
   await page.getByRole("button", { name: "提交订单" }).click();
   await expect(page).toHaveURL(/\/center\/orders\/[^/]+\/pay$/);
   const orderNo = (await page.getByTestId("order-no").textContent()) ?? "";
   expect(orderNo).toMatch(/^PL\d{8}\d+$/);
 
+  // The second tab's 【提交订单】 is refused, naming the open order.
+  await other.getByRole("button", { name: "提交订单" }).click();
+  const refusal = other.getByTestId("open-order-error");
+  await expect(refusal).toContainText(`徐静的证书已在订单 ${orderNo} 中`);
+  await expect(refusal.getByRole("link", { name: orderNo })).toBeVisible();
+  await expectAccessible(other, "订单确认 refused: the certificate is in an open order");
+  await other.close();
+
   // Back on 【CA 延期年检】: 徐静's row names the open order and its box is disabled.
-  table = await openRenewals(page);
+  let table = await openRenewals(page);
   const row = table.getByRole("row", { name: /徐静/ });
   await expect(row.getByTestId("open-order-link")).toHaveText(`已在订单 ${orderNo} 中`);
   await expect(row.getByRole("checkbox", { name: "选择 徐静 的证书" })).toBeDisabled();
