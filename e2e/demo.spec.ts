@@ -31,10 +31,19 @@ test("CA 登录 with the demo enterprise's main key and PIN 111111 opens 王演�
   await expect(page.getByTestId("current-identity")).toHaveText("演示测试企业 · 管理员");
   await expectAccessible(page, "个人中心 of the demo administrator");
 
-  // Every page of the administrator's 个人中心 menu.
-  for (const name of ["切换身份", "企业信息", "人员管理", "CA 管理", "订单管理", "发票管理"]) {
-    await page.getByRole("menuitem", { name }).click();
-    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-    await expectAccessible(page, `个人中心 ${name}`);
+  // Every page of the administrator's 个人中心 menu (【CA 管理】 opens its two pages: the guide's 【CA 管理】→【…】).
+  const pages = [
+    { items: ["切换身份"], heading: "切换身份" },
+    { items: ["企业信息"], heading: "企业信息" },
+    { items: ["人员管理"], heading: "人员管理" },
+    { items: ["CA 管理", "CA 延期年检"], heading: "CA 管理" },
+    { items: ["更新数字证书"], heading: "CA 管理" },
+    { items: ["订单管理"], heading: "订单管理" },
+    { items: ["发票管理"], heading: "发票管理" },
+  ];
+  for (const { items, heading } of pages) {
+    for (const name of items) await page.getByRole("menuitem", { name }).click();
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expectAccessible(page, `个人中心 ${items.join(" → ")}`);
   }
 });
