@@ -1,5 +1,6 @@
 import type { Updateable } from "kysely";
 import type { DbOrTx } from "../../db/database";
+import { containing } from "../../db/like";
 import type { EnterpriseRevisionStatus, EnterpriseRevisionsTable } from "../../db/schema";
 
 export type RevisionRow = Awaited<ReturnType<typeof findRevision>> & {};
@@ -112,8 +113,7 @@ export async function pageRevisionsForReview(
     .innerJoin("enterprises as e", "e.id", "r.enterprise_id")
     .where("r.status", "=", query.status);
   if (query.search) {
-    // Wildcards typed by the operator are dropped rather than escaped (SQLite and PostgreSQL escape differently).
-    const like = `%${query.search.replace(/[%_\\]/g, "")}%`;
+    const like = containing(query.search);
     base = base.where((eb) => eb.or([eb("e.name", "like", like), eb("e.uscc", "like", like.toUpperCase())]));
   }
   const [{ total } = { total: 0 }] = await base.select((eb) => eb.fn.countAll<number>().as("total")).execute();

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from "kysely";
 import type { DbOrTx } from "../../db/database";
+import { containing } from "../../db/like";
 import type { InvoiceRequestsTable } from "../../db/schema";
 
 /** The order states in which an invoice may be issued (the console's queue shows only these). */
@@ -97,8 +98,7 @@ export async function pageRequests(
   if (filter.status) base = base.where("i.status", "=", filter.status);
   if (filter.kind) base = base.where("i.kind", "=", filter.kind);
   if (filter.search) {
-    // Wildcards typed by the operator are dropped rather than escaped (SQLite and PostgreSQL escape differently).
-    const like = `%${filter.search.replace(/[%_\\]/g, "")}%`;
+    const like = containing(filter.search);
     base = base.where((eb) =>
       eb.or([eb("o.order_no", "like", like.toUpperCase()), eb("i.title", "like", like), eb("e.name", "like", like)]),
     );

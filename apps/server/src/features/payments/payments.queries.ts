@@ -1,5 +1,6 @@
 import { type Selectable, sql } from "kysely";
 import type { DbOrTx } from "../../db/database";
+import { containing } from "../../db/like";
 import type { PaymentsTable, RefundsTable } from "../../db/schema";
 
 export type PaymentRow = Selectable<PaymentsTable>;
@@ -96,21 +97,19 @@ export interface PaymentFilter {
   status?: string;
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function filteredPayments(db: DbOrTx, f: PaymentFilter) {
   let query = db
     .selectFrom("payments as p")
     .innerJoin("renewal_orders as o", "o.id", "p.order_id")
     .leftJoin("enterprises as e", "e.id", "o.enterprise_id");
-  if (f.orderNo) query = query.where("o.order_no", "like", `%${escapeLike(f.orderNo)}%`);
-  if (f.enterpriseName) query = query.where("e.name", "like", `%${escapeLike(f.enterpriseName)}%`);
+  if (f.orderNo) query = query.where("o.order_no", "like", containing(f.orderNo));
+  if (f.enterpriseName) query = query.where("e.name", "like", containing(f.enterpriseName));
   if (f.from) query = query.where("p.created_at", ">=", f.from);
   if (f.to) query = query.where("p.created_at", "<", f.to);
   if (f.channel) query = query.where("p.channel", "=", f.channel);
   if (f.status) query = query.where("o.status", "=", f.status as never);
   if (f.holderName) {
-    const pattern = `%${escapeLike(f.holderName)}%`;
+    const pattern = containing(f.holderName);
     query = query.where((eb) =>
       eb.exists(
         eb

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from "kysely";
 import type { DbOrTx } from "../../db/database";
+import { containing } from "../../db/like";
 import type { RenewalItemPlatformsTable, RenewalItemsTable, RenewalOrdersTable } from "../../db/schema";
 import type { RenewalItemStatus, RenewalOrderStatus } from "./renewals.schema";
 
@@ -233,13 +234,13 @@ function filteredOrders(db: DbOrTx, f: OrderFilter) {
   if (f.enterpriseId) query = query.where("o.enterprise_id", "=", f.enterpriseId);
   if (f.createdByUserId) query = query.where("o.created_by_user_id", "=", f.createdByUserId);
   if (f.status) query = query.where("o.status", "=", f.status);
-  if (f.orderNo) query = query.where("o.order_no", "like", `%${escapeLike(f.orderNo)}%`);
-  if (f.enterpriseName) query = query.where("e.name", "like", `%${escapeLike(f.enterpriseName)}%`);
+  if (f.orderNo) query = query.where("o.order_no", "like", containing(f.orderNo));
+  if (f.enterpriseName) query = query.where("e.name", "like", containing(f.enterpriseName));
   if (f.from) query = query.where("o.created_at", ">=", f.from);
   if (f.to) query = query.where("o.created_at", "<", f.to);
   const holder = f.holderName ?? f.q;
   if (holder) {
-    const pattern = `%${escapeLike(holder)}%`;
+    const pattern = containing(holder);
     query = query.where((eb) =>
       eb.or([
         ...(f.q ? [eb("o.order_no", "like", pattern)] : []),
@@ -269,8 +270,6 @@ function filteredOrders(db: DbOrTx, f: OrderFilter) {
   }
   return query;
 }
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function pageOrders(db: DbOrTx, f: OrderFilter, page: { page: number; pageSize: number }) {
   const [{ total }, rows] = await Promise.all([
