@@ -221,6 +221,8 @@ export const consolePaymentSchema = orderPaymentSchema.extend({
   refundedFen: z.number().int(),
   /** Paid after its order had expired, was cancelled or was already paid: refunded without an operator. */
   automaticRefund: z.boolean(),
+  /** The provider refused this payment's latest refund: the operator may try it again (【重新退款】). */
+  failedRefundId: z.string().nullable(),
 });
 export type ConsolePayment = z.infer<typeof consolePaymentSchema>;
 
@@ -276,3 +278,5 @@ export const pendingKeyUpdatesSchema = z.object({ items: z.array(pendingKeyUpdat
 export const idempotencyHeadersSchema = z.object({
   "idempotency-key": z.string().trim().min(8, "Idempotency-Key 至少 8 个字符").max(100).optional(),
 });
+
+export const refundIdParamsSchema = z.object({ refundId: z.string().min(1).max(64) });

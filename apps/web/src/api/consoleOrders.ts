@@ -75,3 +75,16 @@ export function useRefundOrder(orderId: string) {
     },
   });
 }
+
+/** 【重新退款】: a refund the provider refused, asked again under a new refund number. */
+export function useRetryRefund() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (refundId: string) =>
+      api<{ refundId: string }>(`/console/refunds/${encodeURIComponent(refundId)}/retry`, { method: "POST" }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: [...KEY, "detail"] });
+      void queryClient.invalidateQueries({ queryKey: PAYMENTS_KEY });
+    },
+  });
+}

@@ -14,6 +14,8 @@ export const renewalErrors = {
   ORDER_NOT_CANCELLABLE: { status: 409, message: "只有待支付的订单可以取消" },
   ORDER_NOT_REFUNDABLE: { status: 409, message: "该订单当前不能退款" },
   ORDER_ITEM_NOT_REFUNDABLE: { status: 409, message: "所选证书已开始或已完成更新，不能退款" },
+  REFUND_NOT_FOUND: { status: 404, message: "退款记录不存在" },
+  REFUND_NOT_RETRYABLE: { status: 409, message: "只有支付机构拒绝的最近一笔退款可以重新退款" },
   PAYMENT_NOT_FOUND: { status: 404, message: "支付记录不存在" },
   PAYMENT_CHANNEL_UNAVAILABLE: { status: 503, message: "该支付方式暂不可用，请选择其他支付方式" },
   PAYMENT_PROVIDER_FAILED: { status: 502, message: "支付机构暂时无法受理，请稍后重试" },

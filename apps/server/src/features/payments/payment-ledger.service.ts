@@ -49,6 +49,7 @@ export class PaymentLedger {
         providerTradeNo: r.provider_trade_no,
         refundedFen: Number(r.refunded_fen ?? 0),
         automaticRefund: Number(r.automatic_refunds ?? 0) > 0,
+        failedRefundId: r.latest_refund_status === "failed" && r.status === "paid" ? r.latest_refund_id : null,
       })),
     };
   }

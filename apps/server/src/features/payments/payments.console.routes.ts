@@ -4,6 +4,7 @@ import {
   dailyTotalsSchema,
   orderIdParamsSchema,
   pageOf,
+  refundIdParamsSchema,
   refundRequestSchema,
 } from "@lnca/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -58,5 +59,19 @@ export const paymentsConsoleRoutes =
         },
       },
       (request) => ctx.refunds.refundOrder(request.actor, request.params.id, request.body),
+    );
+
+    app.post(
+      "/refunds/:refundId/retry",
+      {
+        config: { permission: "console.renewal_order.refund" },
+        schema: {
+          tags,
+          summary: "重新退款：支付机构拒绝的最近一笔退款，以新的退款单号再次申请",
+          params: refundIdParamsSchema,
+          response: { 200: z.object({ refundId: z.string() }) },
+        },
+      },
+      (request) => ctx.refunds.retry(request.actor, request.params.refundId),
     );
   };

@@ -73,6 +73,22 @@ export async function insertRefund(db: DbOrTx, row: Omit<RefundsTable, "automati
   await db.insertInto("refunds").values(row).execute();
 }
 
+/** The payment's newest refund: a failed one may be tried again only while nothing newer was asked. */
+export function findLatestRefundOf(db: DbOrTx, paymentId: string) {
+  return db
+    .selectFrom("refunds")
+    .selectAll()
+    .where("payment_id", "=", paymentId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+/** The items a failed refund covered now wait for the refund that tries again. */
+export async function moveItemsToRefund(db: DbOrTx, fromRefundId: string, toRefundId: string): Promise<void> {
+  await db.updateTable("renewal_items").set({ refund_id: toRefundId }).where("refund_id", "=", fromRefundId).execute();
+}
+
 export function findRefund(db: DbOrTx, id: string) {
   return db.selectFrom("refunds").selectAll().where("id", "=", id).executeTakeFirst();
 }
@@ -157,6 +173,22 @@ export async function pagePayments(db: DbOrTx, f: PaymentFilter, page: { page: n
           .whereRef("ar.payment_id", "=", "p.id")
           .where("ar.automatic", "=", 1)
           .as("automatic_refunds"),
+        eb
+          .selectFrom("refunds as lr")
+          .select(["lr.id"])
+          .whereRef("lr.payment_id", "=", "p.id")
+          .orderBy("lr.created_at", "desc")
+          .orderBy("lr.id", "desc")
+          .limit(1)
+          .as("latest_refund_id"),
+        eb
+          .selectFrom("refunds as ls")
+          .select(["ls.status"])
+          .whereRef("ls.payment_id", "=", "p.id")
+          .orderBy("ls.created_at", "desc")
+          .orderBy("ls.id", "desc")
+          .limit(1)
+          .as("latest_refund_status"),
       ])
       .orderBy("p.created_at", "desc")
       .orderBy("p.id", "desc")

@@ -12,11 +12,13 @@ import type { Actor } from "../policy/actor";
 import { systemActor } from "../policy/actor";
 import type { OrderSettlement } from "../renewals/order-settlement.service";
 import {
+  findLatestRefundOf,
   findPayment,
   findRefund,
   insertRefund,
   listPaymentsOfOrder,
   lockPayment,
+  moveItemsToRefund,
   type PaymentRow,
   sumSucceededRefunds,
 } from "./payments.queries";
@@ -59,6 +61,33 @@ export class RefundService {
       await this.request(trx, actor, payment, { refundId, refundFen, reason: request.reason, automatic: false }, now);
       if (wholeOrder) await this.deps.invoices?.cancelForOrder(trx, orderId, actor);
       return { refundId };
+    });
+  }
+
+  /**
+   * 【重新退款】: the provider refused a refund (the payment went back to paid); the operator asks again for the
+   * same amount under a new refund number, for the same items. Only the payment's latest refund, once.
+   */
+  async retry(actor: Actor, refundId: string): Promise<{ refundId: string }> {
+    const { database, clock } = this.deps;
+    return database.transaction(async (trx) => {
+      const failed = await findRefund(trx, refundId);
+      if (!failed) throw new AppError("REFUND_NOT_FOUND");
+      const payment = await lockPayment(trx, failed.payment_id, database.kind);
+      const latest = await findLatestRefundOf(trx, failed.payment_id);
+      if (failed.status !== "failed" || latest?.id !== failed.id || payment?.status !== "paid") {
+        throw new AppError("REFUND_NOT_RETRYABLE");
+      }
+      const retryId = newId();
+      const refund = {
+        refundId: retryId,
+        refundFen: failed.amount_fen,
+        reason: failed.reason ?? "退款",
+        automatic: failed.automatic === 1,
+      };
+      await this.request(trx, actor, payment, refund, clock.now());
+      await moveItemsToRefund(trx, failed.id, retryId);
+      return { refundId: retryId };
     });
   }
 

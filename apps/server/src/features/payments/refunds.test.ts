@@ -132,6 +132,40 @@ describe.each(["alipay", "wechat"] as const)("console refunds on %s", (channel) 
     expect((await orderOf(e.client, e.certificateIds)).id).not.toBe(e.order.id);
   });
 
+  it("a refund the provider refuses can be tried again from the console, once, for the same items", async () => {
+    const e = await paidOrder(channel);
+    // Money already gone back at the provider by other means: it refuses a refund of the whole amount.
+    const trade = channel === "alipay" ? p.alipay.trade(e.start.outTradeNo) : p.wechat.trades.get(e.start.outTradeNo);
+    const elsewhere =
+      channel === "alipay" ? { fen: 1, at: new Date() } : { refundId: "x", refund: 1, createTime: new Date() };
+    (trade?.refunds as Map<string, unknown>).set("ELSEWHERE", elsewhere);
+    const asked = (await refund(e.order.id, { reason: "企业申请退款" })).json();
+    expect(await p.runPaymentJobs()).toEqual(["payments.refund"]);
+    expect((await refundsOf(e.start.paymentId)).map((r) => r.status)).toEqual(["failed"]);
+    expect((await paymentRow(e.start.paymentId)).status).toBe("paid");
+    expect(await consolePayment(e.order.orderNo, e.start.paymentId)).toMatchObject({
+      status: "paid",
+      failedRefundId: asked.refundId,
+      refundedFen: 0,
+    });
+
+    trade?.refunds.delete("ELSEWHERE");
+    const retried = await operator.post(`/api/v1/console/refunds/${asked.refundId}/retry`);
+    expect(retried.statusCode).toBe(200);
+    expectError(await operator.post(`/api/v1/console/refunds/${asked.refundId}/retry`), 409, "REFUND_NOT_RETRYABLE");
+    expect(await p.runPaymentJobs()).toEqual(["payments.refund"]);
+    expect((await refundsOf(e.start.paymentId)).map((r) => r.status)).toEqual(["failed", "succeeded"]);
+    expect((await paymentRow(e.start.paymentId)).status).toBe("refunded");
+    expect(refundedAtProvider(channel, e.start.outTradeNo)).toBe(e.order.totalFen);
+    const items = await db()
+      .selectFrom("renewal_items")
+      .select("refund_id")
+      .where("order_id", "=", e.order.id)
+      .execute();
+    expect(items.map((i) => i.refund_id)).toEqual(items.map(() => retried.json().refundId));
+    expect(await consolePayment(e.order.orderNo, e.start.paymentId)).toMatchObject({ failedRefundId: null });
+  });
+
   it("refunds item by item, only items waiting for their update; the order is refunded when none is left", async () => {
     const e = await paidOrder(channel);
     const [first, second, third] = e.order.items;

@@ -155,6 +155,11 @@ const BODY_ROUTES: Record<
     as: "operator",
     url: `/api/v1/console/renewal-orders/0192b6f0-0000-7000-8000-000000000000/refunds`,
   },
+  "POST /api/v1/console/refunds/:refundId/retry": {
+    body: null,
+    as: "operator",
+    url: "/api/v1/console/refunds/0192b6f0-0000-7000-8000-000000000000/retry",
+  },
   "POST /api/v1/console/enterprise-reviews/:revisionId/claim": {
     body: null,
     as: "reviewer",

@@ -190,6 +190,8 @@ const TABLE: Row[] = [
                                                                    expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   { route: "POST /api/v1/console/renewal-orders/:id/refunds", url: () => `/api/v1/console/renewal-orders/${ids.adminAOrder}/refunds`,
     body: () => ({ reason: "测试退款" }),                           expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
+  { route: "POST /api/v1/console/refunds/:refundId/retry", url: () => `/api/v1/console/refunds/${UNKNOWN_ID}/retry`,
+                                                                   expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   { route: "GET /api/v1/console/payments",                          expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },
   { route: "GET /api/v1/console/payments/daily-totals", url: "/api/v1/console/payments/daily-totals?date=2026-11-30",
                                                                    expect: [401,   401,   401,   401,   401,   401,   403,   "ok"] },

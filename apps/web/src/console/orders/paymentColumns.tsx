@@ -3,8 +3,12 @@ import { Space, type TableColumnsType, Tag } from "antd";
 import { PaymentStatusTag } from "../../shared/PaymentStatusTag";
 import { yuan } from "../../shared/yuan";
 import { formatDateTime } from "../../time";
+import { RetryRefundButton } from "./RetryRefundButton";
 
-/** A payment row; one that was paid after its order ended is tagged 「自动退款」 (refunded without an operator). */
+/**
+ * A payment row; one that was paid after its order ended is tagged 「自动退款」 (refunded without an operator);
+ * one whose latest refund the provider refused offers 【重新退款】.
+ */
 export const paymentColumns: TableColumnsType<ConsolePayment> = [
   { title: "商户订单号", dataIndex: "outTradeNo", width: 200 },
   {
@@ -26,6 +30,7 @@ export const paymentColumns: TableColumnsType<ConsolePayment> = [
             自动退款
           </Tag>
         )}
+        {payment.failedRefundId && <RetryRefundButton refundId={payment.failedRefundId} />}
       </Space>
     ),
   },

@@ -118,12 +118,19 @@ export class WechatPayPaymentProvider implements PaymentProvider {
   }
 
   async refund(input: RefundInput): Promise<{ state: "processing" | "succeeded" | "failed" }> {
-    const data = await this.send<{ status?: unknown }>("POST", "v3/refund/domestic/refunds", {
-      out_trade_no: input.outTradeNo,
-      out_refund_no: input.outRefundNo,
-      reason: input.reason,
-      amount: { refund: input.refundFen, total: input.totalFen, currency: "CNY" },
-    });
+    let data: { status?: unknown };
+    try {
+      data = await this.send<{ status?: unknown }>("POST", "v3/refund/domestic/refunds", {
+        out_trade_no: input.outTradeNo,
+        out_refund_no: input.outRefundNo,
+        reason: input.reason,
+        amount: { refund: input.refundFen, total: input.totalFen, currency: "CNY" },
+      });
+    } catch (error) {
+      // A refusal of this refund itself (amount, trade state, 余额不足) is its answer; outages are retried.
+      if (error instanceof WechatPayAnswerError && isDefinitiveRefusal(error.answer)) return { state: "failed" };
+      throw error;
+    }
     switch (data.status) {
       case "SUCCESS":
         return { state: "succeeded" };
@@ -155,6 +162,15 @@ export class WechatPayPaymentProvider implements PaymentProvider {
       throw translateFailure(error);
     }
   }
+}
+
+/** WeChat Pay's codes that say "try again" rather than "no": a busy system, a rate limit. */
+const RETRYABLE_CODES = new Set(["SYSTEM_ERROR", "FREQUENCY_LIMITED"]);
+
+function isDefinitiveRefusal(answer: WechatPayErrorAnswer): boolean {
+  return (
+    answer.status >= 400 && answer.status < 500 && answer.status !== 429 && !RETRYABLE_CODES.has(answer.code ?? "")
+  );
 }
 
 /** A non-2xx answer from WeChat Pay (`{ code, message }`), for the callers that act on particular codes. */
