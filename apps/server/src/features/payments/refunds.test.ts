@@ -138,7 +138,8 @@ describe.each(["alipay", "wechat"] as const)("console refunds on %s", (channel) 
     const trade = channel === "alipay" ? p.alipay.trade(e.start.outTradeNo) : p.wechat.trades.get(e.start.outTradeNo);
     const elsewhere =
       channel === "alipay" ? { fen: 1, at: new Date() } : { refundId: "x", refund: 1, createTime: new Date() };
-    (trade?.refunds as Map<string, unknown>).set("ELSEWHERE", elsewhere);
+    if (!trade) throw new Error("the sandbox knows the trade");
+    (trade.refunds as Map<string, unknown>).set("ELSEWHERE", elsewhere);
     const asked = (await refund(e.order.id, { reason: "企业申请退款" })).json();
     expect(await p.runPaymentJobs()).toEqual(["payments.refund"]);
     expect((await refundsOf(e.start.paymentId)).map((r) => r.status)).toEqual(["failed"]);
@@ -149,7 +150,7 @@ describe.each(["alipay", "wechat"] as const)("console refunds on %s", (channel) 
       refundedFen: 0,
     });
 
-    trade?.refunds.delete("ELSEWHERE");
+    trade.refunds.delete("ELSEWHERE");
     const retried = await operator.post(`/api/v1/console/refunds/${asked.refundId}/retry`);
     expect(retried.statusCode).toBe(200);
     expectError(await operator.post(`/api/v1/console/refunds/${asked.refundId}/retry`), 409, "REFUND_NOT_RETRYABLE");
