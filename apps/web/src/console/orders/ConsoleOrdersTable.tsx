@@ -1,17 +1,15 @@
 import { paymentChannelLabels, type RenewalOrderSummary } from "@lnca/contracts";
 import { Button, Table } from "antd";
-import { useState } from "react";
 import { type ConsoleOrderSearch, useConsoleOrders } from "../../api/consoleOrders";
 import { ErrorResult } from "../../shared/ErrorResult";
 import { OrderStatusTag } from "../../shared/OrderStatusTag";
 import { yuan } from "../../shared/yuan";
 import { formatDateTime } from "../../time";
+import { useSearchPaging } from "./useSearchPaging";
 
 /** 订单 tab: one page of orders found, each opening its detail. */
 export function ConsoleOrdersTable({ search, onOpen }: { search: ConsoleOrderSearch; onOpen: (id: string) => void }) {
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20, search });
-  // A new search starts again from its first page.
-  const { page, pageSize } = paging.search === search ? paging : { page: 1, pageSize: paging.pageSize };
+  const { page, pageSize, pagination } = useSearchPaging(search);
   const orders = useConsoleOrders({ ...search, page, pageSize });
   if (orders.isError && !orders.data) return <ErrorResult error={orders.error} onRetry={() => void orders.refetch()} />;
   return (
@@ -24,14 +22,7 @@ export function ConsoleOrdersTable({ search, onOpen }: { search: ConsoleOrderSea
       // Scrolls sideways only with rows: an empty scroll region has nothing a keyboard could reach (axe).
       scroll={orders.data?.items.length ? { x: 1200 } : undefined}
       locale={{ emptyText: "没有符合条件的订单" }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: orders.data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => `共 ${total} 条`,
-        onChange: (p, size) => setPaging({ page: size === pageSize ? p : 1, pageSize: size, search }),
-      }}
+      pagination={pagination(orders.data?.total ?? 0)}
       columns={[
         {
           title: "订单号",

@@ -1,9 +1,9 @@
 import type { ConsolePayment } from "@lnca/contracts";
 import { Button, Table } from "antd";
-import { useState } from "react";
 import { type ConsoleOrderSearch, useConsolePayments } from "../../api/consoleOrders";
 import { ErrorResult } from "../../shared/ErrorResult";
 import { paymentColumns } from "./paymentColumns";
+import { useSearchPaging } from "./useSearchPaging";
 
 /** 支付记录 tab: one page of payments found, each linking to its order. */
 export function ConsolePaymentsTable({
@@ -13,8 +13,7 @@ export function ConsolePaymentsTable({
   search: ConsoleOrderSearch;
   onOpen: (orderId: string) => void;
 }) {
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20, search });
-  const { page, pageSize } = paging.search === search ? paging : { page: 1, pageSize: paging.pageSize };
+  const { page, pageSize, pagination } = useSearchPaging(search);
   const payments = useConsolePayments({ ...search, page, pageSize });
   if (payments.isError && !payments.data) {
     return <ErrorResult error={payments.error} onRetry={() => void payments.refetch()} />;
@@ -29,14 +28,7 @@ export function ConsolePaymentsTable({
       // Scrolls sideways only with rows: an empty scroll region has nothing a keyboard could reach (axe).
       scroll={payments.data?.items.length ? { x: 1500 } : undefined}
       locale={{ emptyText: "没有符合条件的支付记录" }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: payments.data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => `共 ${total} 条`,
-        onChange: (p, size) => setPaging({ page: size === pageSize ? p : 1, pageSize: size, search }),
-      }}
+      pagination={pagination(payments.data?.total ?? 0)}
       columns={[
         {
           title: "订单号",
