@@ -262,6 +262,7 @@ test("图 3–5: 300 + 400 = 700 paid with Alipay; 550 + 100 = 650 with an 电�
   // The portal learns it from the signed, encrypted notification.
   await expect(page.getByTestId("payment-success")).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page, "微信支付 支付成功");
+  await page.getByRole("button", { name: "查看订单" }).click();
   await expect(page).toHaveURL(/\/center\/orders\/[^/]+$/);
   await expect(page.getByTestId("order-no")).toHaveText(secondOrderNo);
   await expect(page.getByTestId("order-status")).toHaveText("已支付");

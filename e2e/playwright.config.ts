@@ -7,7 +7,12 @@ import { CHROMIUM, CHROMIUM_ARGS } from "./support/browser";
  */
 export default defineConfig({
   testDir: ".",
-  testMatch: "*.spec.ts",
+  // J6 updates the key whose renewal J5 paid: its project runs after J5's (also when run alone).
+  projects: [
+    { name: "j5-renewal", testMatch: "j5-renewal.spec.ts" },
+    { name: "j6-key-update", testMatch: "j6-key-update.spec.ts", dependencies: ["j5-renewal"] },
+    { name: "journeys", testMatch: "*.spec.ts", testIgnore: ["j5-renewal.spec.ts", "j6-key-update.spec.ts"] },
+  ],
   outputDir: "test-results",
   globalSetup: "./support/global-setup.ts",
   workers: 1,

@@ -88,6 +88,7 @@ if (demo && env.START_DEMO_PLATFORM !== "false") {
     "apps/demo-platform/src/main.ts",
     "--accounts",
     path.join(dataDir, "demo-platforms.json"),
+    ...(env.DEMO_PLATFORM_URL ? ["--port", new URL(env.DEMO_PLATFORM_URL).port] : []),
     "--api",
     `http://127.0.0.1:${port}/api/v1`,
   ]);

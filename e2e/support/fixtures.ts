@@ -14,8 +14,11 @@ import { type E2eState, readState } from "./state";
 
 export { expect };
 
-/** What the keybridge serves: the SoftHSM2 tokens inserted in this PC, or the demo seed's soft-token file. */
-export type InsertedKeys = "softhsm" | "demo";
+/**
+ * What the keybridge serves: the SoftHSM2 tokens inserted in this PC, the demo seed's soft-token file, or
+ * 刘洋's SoftHSM2 token alone (J6).
+ */
+export type InsertedKeys = "softhsm" | "demo" | "liuyang";
 
 export interface KeybridgeControl {
   readonly running: boolean;
@@ -134,13 +137,17 @@ export const test = base.extend<
 
 /** Starts the keybridge on its fixed port; a keybridge that is still shutting down may hold it a moment. */
 async function startKeybridge(env: E2eState, keys: InsertedKeys): Promise<KeybridgeProcess> {
-  const args = keys === "demo" ? env.keybridge.demoArgs : env.keybridge.args;
+  const { args, env: processEnv } = {
+    softhsm: env.keybridge,
+    demo: { args: env.keybridge.demoArgs, env: env.keybridge.env },
+    liuyang: env.keybridge.liuYang,
+  }[keys];
   const deadline = Date.now() + 10_000;
   for (;;) {
     try {
       return await startKeybridgeProcess({
         args: [...args, "--port", String(env.keybridge.port)],
-        env: env.keybridge.env,
+        env: processEnv,
       });
     } catch (error) {
       if (!String(error).includes("EADDRINUSE") || Date.now() > deadline) throw error;

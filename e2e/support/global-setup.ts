@@ -2,9 +2,10 @@
  * One environment for the whole browser-test run: the real server (child process, demo catalog and console
  * accounts seeded) on a fresh database — a SQLite file in a temp folder, or a new PostgreSQL database when
  * TEST_DATABASE_URL is set — and SoftHSM2 tokens (people.ts `tokens`) provisioned with keys whose
- * certificates come from the server's own CA; the demo seed's soft-token file lies in the server's DATA_DIR.
- * The keybridge runs in the test worker (see fixtures.ts) so a test can stop and start it, or switch it to
- * the demo file.
+ * certificates come from the server's own CA; the demo seed's soft-token file lies in the server's DATA_DIR,
+ * and 刘洋's demo key is also moved onto a SoftHSM2 token of its own (J6 updates it there). The demo receiving
+ * platform runs too, where the seed points the demo platforms' webhooks. The keybridge runs in the test worker
+ * (see fixtures.ts) so a test can stop and start it, or switch it to the demo file or to 刘洋's token.
  * The returned function is the global teardown; a failure half-way cleans up what was started.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -17,7 +18,7 @@ import pg from "pg";
 import { createSoftHsmToken, softHsmModulePath } from "../../apps/keybridge/src/testing/softhsm";
 import { ensureWebBuild } from "../../scripts/web-build";
 import { CHROMIUM } from "./browser";
-import { PIN, tokens as plannedTokens, type TokenName } from "./people";
+import { liuYangKey, PIN, tokens as plannedTokens, type TokenName } from "./people";
 import { captureOutput, freePort, stopProcessGroup } from "./processes";
 import { type E2eState, STATE_ENV } from "./state";
 
@@ -59,8 +60,9 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
   await mkdir(dataDir);
 
   const databaseUrl = await createPostgresDatabase(cleanups);
-  const [serverPort, keybridgePort] = [await freePort(), await freePort()];
+  const [serverPort, keybridgePort, demoPlatformPort] = [await freePort(), await freePort(), await freePort()];
   const origin = `http://127.0.0.1:${serverPort}`;
+  const demoPlatformUrl = `http://127.0.0.1:${demoPlatformPort}`;
   const serverEnv: Record<string, string> = {
     PORT: String(serverPort),
     HOST: "127.0.0.1",
@@ -72,9 +74,32 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
     LOG_LEVEL: "warn",
     // The 下载中心's keybridge package: empty at first, so the tests see both "not built" and a package.
     KEYBRIDGE_DIST: path.join(dir, "keybridge-dist"),
+    DEMO_PLATFORM_URL: demoPlatformUrl,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
-  await startServer(serverEnv, origin, cleanups);
+  await startService(
+    "server",
+    ["apps/server/src/main.ts"],
+    { ...process.env, ...serverEnv },
+    `${origin}/api/v1/health`,
+    cleanups,
+  );
+  // Its accounts (keys and webhook secrets) were written by the server's demo seed.
+  await startService(
+    "demo-platform",
+    [
+      "apps/demo-platform/src/main.ts",
+      "--accounts",
+      path.join(dataDir, "demo-platforms.json"),
+      "--port",
+      String(demoPlatformPort),
+      "--api",
+      `${origin}/api/v1`,
+    ],
+    process.env,
+    `${demoPlatformUrl}/api/received`,
+    cleanups,
+  );
 
   // Created one after another: each new token is found by the serial it adds to the slot list.
   const tokenSerials = {} as Record<TokenName, string>;
@@ -95,6 +120,20 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
   });
   const demoKeysFile = path.join(dataDir, "demo-keys.softtoken.json");
   if (!existsSync(demoKeysFile)) throw new Error(`the demo seed wrote no ${demoKeysFile}`);
+
+  // 刘洋's key on a SoftHSM2 token of its own: the other tests' inserted keys stay as they are.
+  const liuYangDir = path.join(dir, "liuyang");
+  const liuYangToken = await createSoftHsmToken({ dir: liuYangDir, label: liuYangKey.label, userPin: PIN });
+  await run(tsx, [path.join(root, "e2e/support/move-demo-key.ts")], {
+    ...liuYangToken.env,
+    E2E_MODULE: modulePath,
+    E2E_DEMO_KEYS_FILE: demoKeysFile,
+    E2E_DEMO_KEY_ID: liuYangKey.demoKeyId,
+    E2E_TOKEN_SERIAL: liuYangToken.serial,
+    E2E_TOKEN_LABEL: liuYangKey.label,
+    E2E_CERT_ID: liuYangKey.certId,
+    E2E_PROVISION_STATE_DIR: path.join(liuYangDir, "provision-state"),
+  });
 
   const state: E2eState = {
     baseUrl: origin,
@@ -123,7 +162,23 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
         "--state-dir",
         path.join(dir, "keybridge-demo-state"),
       ],
+      liuYang: {
+        args: [
+          "--backend",
+          "pkcs11",
+          "--module",
+          modulePath,
+          "--allowed-origin",
+          origin,
+          "--state-dir",
+          path.join(liuYangDir, "keybridge-state"),
+        ],
+        env: liuYangToken.env,
+        serial: liuYangToken.serial,
+        modulePath,
+      },
     },
+    demoPlatformUrl,
     tokenSerials,
     registryCertificate: JSON.parse(await readFile(provisionOut, "utf8")),
   };
@@ -153,10 +208,17 @@ async function withAdmin(url: string, work: (client: pg.Client) => Promise<unkno
   }
 }
 
-async function startServer(env: Record<string, string>, origin: string, cleanups: Cleanup[]): Promise<void> {
-  const child = spawn(tsx, ["apps/server/src/main.ts"], {
+/** Starts `tsx <args>` in its own process group and waits until `healthUrl` answers; teardown stops it. */
+async function startService(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  healthUrl: string,
+  cleanups: Cleanup[],
+): Promise<void> {
+  const child = spawn(tsx, args, {
     cwd: root,
-    env: { ...process.env, ...env },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group: teardown stops tsx and the node process under it
   });
@@ -164,15 +226,16 @@ async function startServer(env: Record<string, string>, origin: string, cleanups
   cleanups.push(async () => {
     await stopProcessGroup(child);
     await mkdir(resultsDir, { recursive: true });
-    await writeFile(path.join(resultsDir, "server.log"), output());
+    await writeFile(path.join(resultsDir, `${name}.log`), output());
   });
-  await waitForHealth(child, `${origin}/api/v1/health`, output);
+  await waitForHealth(name, child, healthUrl, output);
 }
 
-async function waitForHealth(child: ChildProcess, url: string, output: () => string): Promise<void> {
+async function waitForHealth(name: string, child: ChildProcess, url: string, output: () => string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before it was ready:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited (${child.exitCode}) before it was ready:\n${output()}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -180,7 +243,7 @@ async function waitForHealth(child: ChildProcess, url: string, output: () => str
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`server did not answer ${url} within 120 s:\n${output()}`);
+  throw new Error(`${name} did not answer ${url} within 120 s:\n${output()}`);
 }
 
 function run(command: string, args: string[], env: Record<string, string>): Promise<void> {

@@ -80,3 +80,9 @@ export const platformCodes = ["ln-jsgc", "ln-zfcg", "sy-ggzy"];
 
 /** J2: the demo's cost engineer (文华, personal key, unbound in the demo seed) applies to be a project lead there. */
 export const demoApplicant = { name: "文华", mobile: "13912340021" } as const;
+
+/**
+ * J6: 刘洋 (project lead of the demo enterprise, bound in the demo seed) updates his key on a SoftHSM2 token of
+ * its own, onto which the global setup moves his demo key (the demo administrator pays with the demo keys).
+ */
+export const liuYangKey = { demoKeyId: "LNCA-DEMO-0002", label: "刘洋 · 项目负责人锁", certId: "f1" } as const;

@@ -14,7 +14,11 @@ export interface E2eState {
     env: Record<string, string>;
     /** The newcomer's demo keybridge: the softtoken backend on the server's demo-keys file, without --port. */
     demoArgs: string[];
+    /** The keybridge on 刘洋's SoftHSM2 token alone (his demo key moved there), without --port. */
+    liuYang: { args: string[]; env: Record<string, string>; serial: string; modulePath: string };
   };
+  /** The demo receiving platform, where the demo platforms' webhooks go (`GET /api/received` lists them). */
+  demoPlatformUrl: string;
   /** SoftHSM2 token serials: the keyIds the keybridge reports. */
   tokenSerials: Record<TokenName, string>;
   /** The old-platform key's certificate, as the 证书名录 export names it. */

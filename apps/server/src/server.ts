@@ -19,7 +19,7 @@ export async function startServer(config: AppConfig) {
   const est = await ctx.adapters.startEstEndpoint();
   logger.info({ database: database.kind, origin: config.publicOrigin }, "CA 互联互通服务平台已启动");
   if (config.demo) {
-    console.info([await demoBanner(database.db, config.publicOrigin), ...demoInteropBanner(config.dataDir)].join("\n"));
+    console.info([await demoBanner(database.db, config.publicOrigin), ...demoInteropBanner(config)].join("\n"));
   }
   return {
     app,

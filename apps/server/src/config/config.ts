@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { KEYBRIDGE_DEFAULT_PORT } from "@lnca/contracts";
+import { DEMO_PLATFORM_DEFAULT_PORT, KEYBRIDGE_DEFAULT_PORT } from "@lnca/contracts";
 import { MAX_CHALLENGE_LIFETIME_SECONDS } from "@lnca/pki";
 import { z } from "zod";
 import { ALIPAY_SANDBOX_GATEWAY_PATH } from "../adapters/payments/sandbox/alipay-gateway";
@@ -108,6 +108,8 @@ const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** Where `npm run build:keybridge` puts the keybridge package the 下载中心 offers. */
   KEYBRIDGE_DIST: z.string().optional(),
+  /** Where the demo receiving platform listens: the demo seed points the demo platforms' webhooks there. */
+  DEMO_PLATFORM_URL: z.url().default(`http://127.0.0.1:${DEMO_PLATFORM_DEFAULT_PORT}`),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -128,6 +130,7 @@ function buildConfig(env: Env, secretKey: string) {
     demo: env.DEMO,
     logLevel: env.LOG_LEVEL,
     keybridgeUrl: env.KEYBRIDGE_URL,
+    demoPlatformUrl: env.DEMO_PLATFORM_URL.replace(/\/$/, ""),
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     challengeTtlMs: env.CHALLENGE_TTL_SECONDS * 1000,
     sms:

@@ -40,11 +40,11 @@ afterAll(async () => {
 });
 
 describe("the demo seed and the demo receiving platform", () => {
-  it("seeds two platforms with a key, a secret and a webhook URL, and prints their keys in the banner", async () => {
+  it("seeds three platforms with a key, a secret and a webhook URL, and prints their keys in the banner", async () => {
     const seeded = (await t.ctx.platformCredentials.list()).filter((p) => p.keyHint);
-    expect(seeded.map((p) => p.code)).toEqual(["ln-jsgc", "ln-zfcg"]);
+    expect(seeded.map((p) => p.code)).toEqual(["ln-jsgc", "ln-zfcg", "hc-dzcg"]);
     expect(seeded.every((p) => p.webhookUrl?.startsWith(demo.url) && p.webhookSecretIssuedAt)).toBe(true);
-    const banner = demoInteropBanner(dataDir).join("\n");
+    const banner = demoInteropBanner(t.ctx.config).join("\n");
     const accounts = JSON.parse(readFileSync(demoPlatformsPath(dataDir), "utf8")) as { apiKey: string }[];
     for (const account of accounts) expect(banner).toContain(account.apiKey);
   });

@@ -1,15 +1,11 @@
 import { WechatOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Flex, QRCode, Result, Space, Spin, Typography } from "antd";
-import { useEffect } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { usePublicConfig } from "../../api/config";
 import { usePaymentState } from "../../api/renewals";
 import { PageHeader } from "../../shared/PageHeader";
 import { yuan } from "../../shared/yuan";
 import { rememberedCode } from "./wechatCode";
-
-/** After 支付成功 the payer reads it for a moment before the order opens. */
-const SUCCESS_PAUSE_MS = 2_000;
 
 /**
  * 微信支付: the Native-pay code as a QR code, and the payment read every two seconds until WeChat Pay's
@@ -24,19 +20,14 @@ export function WechatPayPage() {
   const paid = state.data?.status === "paid";
   const orderPath = `/center/orders/${id}`;
 
-  useEffect(() => {
-    if (!paid) return;
-    const timer = setTimeout(() => navigate(orderPath, { replace: true }), SUCCESS_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [paid, navigate, orderPath]);
-
   let body: React.ReactNode;
   if (paid) {
     body = (
       <Result
         status="success"
         title={<span data-testid="payment-success">支付成功</span>}
-        subTitle="正在打开订单…"
+        // No timed redirect: the payer reads it at their own pace (WCAG 2.2.1) and opens the order.
+        subTitle="订单已支付，证书待持证人更新后完成延期。"
         extra={
           <Button type="primary" onClick={() => navigate(orderPath, { replace: true })}>
             查看订单
