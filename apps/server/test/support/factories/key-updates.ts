@@ -34,6 +34,8 @@ export async function buildPaidRenewal(
     chosenPlatformCodes?: string[];
     holderName?: string;
     algorithm?: KeyAlgorithm;
+    /** When the certificate being renewed ends (a year from yesterday by default). */
+    notAfter?: Date;
   } = {},
 ): Promise<PaidRenewal> {
   const ctx: AppContext = t.ctx;
@@ -42,6 +44,7 @@ export async function buildPaidRenewal(
     holderName: options.holderName ?? "刘洋",
     platformCodes: options.platformCodes ?? EIGHT_PLATFORMS,
     algorithm: options.algorithm,
+    notAfter: options.notAfter,
   });
   const holder = await boundUser(t, key, { mobile: nextMobile() });
   const order = await ctx.renewalOrders.create(ready.actor, {
