@@ -2,6 +2,7 @@ import { generateKeyPair, parseCertificatePem, TrustStore, x509 } from "@lnca/pk
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ApiClient, errorCode, expectError } from "../../../test/support/api-client";
 import {
+  buildPaidOrder,
   buildPaidRenewal,
   buildStaff,
   EIGHT_PLATFORMS,
@@ -321,6 +322,26 @@ describe("key update (J6): the holder's paid item, executed on his key", () => {
       .execute();
     expect(rows).toHaveLength(1);
     expect(renewed.filter((e) => e.oldCertificateId === r.key.certificate.id)).toHaveLength(1);
+  });
+
+  it("several items of one order confirmed at once: each completes, the order with the last, none deadlocks", async () => {
+    const paidOrder = await buildPaidOrder(t, 4);
+    const written = await Promise.all(
+      paidOrder.items.map(async (item) => {
+        const bridge = new SoftKeybridge(item.key);
+        const issued = await updateToIssued({ ...item, bridge } as PaidRenewal & { bridge: SoftKeybridge });
+        await step(item.holder, issued.id, "written");
+        return { holder: item.holder, id: issued.id as string };
+      }),
+    );
+    const answers = await Promise.all(written.map(({ holder, id }) => step(holder, id, "confirm")));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200]);
+    const order = await t.ctx.database.db
+      .selectFrom("renewal_orders")
+      .select("status")
+      .where("id", "=", paidOrder.orderId)
+      .executeTakeFirstOrThrow();
+    expect(order.status).toBe("completed");
   });
 
   it("the CA failing: the update fails, the item waits again (still paid), a reopening renews", async () => {
