@@ -1,5 +1,6 @@
 import { caLoginBench } from "./ca-login.bench";
 import { catalogBench } from "./catalog.bench";
+import { keyUpdatesBench } from "./key-updates.bench";
 import { licenceRecognitionBench } from "./licence-recognition.bench";
 import { paymentNotificationsBench } from "./payment-notifications.bench";
 import { registryImportBench } from "./registry-import.bench";
@@ -13,6 +14,7 @@ const benches = {
   "licence-recognition": licenceRecognitionBench,
   "renewal-orders": renewalOrdersBench,
   "payment-notifications": paymentNotificationsBench,
+  "key-updates": keyUpdatesBench,
 };
 
 /**

@@ -34,7 +34,7 @@ export interface BuiltinCaOptions {
 /**
  * The embedded CA: a root and an issuing CA generated on first start, kept in ca_authorities with their
  * private keys sealed under SECRET_KEY, registered as the vendor's trusted certificates, publishing a CRL.
- * Renewal references are the old certificate's serial (the built-in CA needs no separate auth code).
+ * A renewal reference is the old certificate's serial and end (the built-in CA needs no separate auth code).
  */
 export class BuiltinCaAdapter implements PlatformCa {
   readonly name = "builtin";
@@ -113,18 +113,32 @@ export class BuiltinCaAdapter implements PlatformCa {
     return this.ca.issueServiceCertificate(input);
   }
 
-  async requestRenewal(input: { certificatePem: string }): Promise<{ reference: string }> {
-    return { reference: describeCertificate(input.certificatePem).serialNumber };
+  /** The reference names the old certificate (its serial) and carries its end, which the renewal runs on from. */
+  async requestRenewal(input: { certificatePem: string; notAfter: Date }): Promise<{ reference: string }> {
+    const serial = describeCertificate(input.certificatePem).serialNumber;
+    return { reference: `${serial}@${input.notAfter.toISOString()}` };
   }
 
-  /** Renewed certificates keep the subject, get a new serial and validity until one year after the old one. */
-  async download(input: { reference: string; csrPem: string; notAfter?: Date }) {
+  /**
+   * A renewal (延期) keeps the subject, gets a new serial and runs one year from the old certificate's end, or
+   * from now when that has passed: renewing early loses none of the time already paid for, and renewing late
+   * buys no time that has gone.
+   */
+  async download(input: { reference: string; csrPem: string }) {
+    const oldNotAfter = Date.parse(input.reference.split("@")[1] ?? "");
+    if (Number.isNaN(oldNotAfter)) throw new AppError("CA_RENEWAL_REFUSED", "证书更新的受理编号无效");
     const now = this.clock.now();
-    const issued = await this.ca.issueFromCsr({
-      csrPem: input.csrPem,
-      notBefore: now,
-      notAfter: input.notAfter ?? new Date(now.getTime() + YEAR_MS),
-    });
+    return this.issueForCsr(input.csrPem, now, new Date(Math.max(now.getTime(), oldNotAfter) + YEAR_MS));
+  }
+
+  /** A first certificate for a registration authority's request (EST simpleenroll): a year from now. */
+  enroll(csrPem: string) {
+    const now = this.clock.now();
+    return this.issueForCsr(csrPem, now, new Date(now.getTime() + YEAR_MS));
+  }
+
+  private async issueForCsr(csrPem: string, notBefore: Date, notAfter: Date) {
+    const issued = await this.ca.issueFromCsr({ csrPem, notBefore, notAfter });
     return { certificatePem: issued.certificatePem, chainPem: this.ca.chainPem };
   }
 

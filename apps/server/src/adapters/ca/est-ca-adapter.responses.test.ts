@@ -75,7 +75,7 @@ async function renewal() {
 describe("EST adapter: what a vendor answers", () => {
   it("takes a certificate for the CSR's key that chains to the vendor's root", async () => {
     const { reference, csrPem } = await renewal();
-    const issued = await t.ctx.ca.download({ reference, csrPem });
+    const issued = await (t.ctx.ca as BuiltinCaAdapter).enroll(csrPem);
     answer = (path) => ({
       status: 200,
       certificates: path.endsWith("/cacerts")
@@ -98,7 +98,7 @@ describe("EST adapter: what a vendor answers", () => {
     await expect(adapter.download({ reference, csrPem })).rejects.toMatchObject({ code: "CA_RESPONSE_INVALID" });
 
     // Issued for the right key, but by a CA the vendor's roots do not vouch for (the /cacerts chain left out).
-    const issued = await t.ctx.ca.download({ reference, csrPem });
+    const issued = await (t.ctx.ca as BuiltinCaAdapter).enroll(csrPem);
     answer = (path) => ({
       status: 200,
       certificates: path.endsWith("/cacerts") ? [old.certificatePem] : [issued.certificatePem],

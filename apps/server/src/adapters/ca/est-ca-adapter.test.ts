@@ -72,7 +72,8 @@ describe(`EST adapter against the built-in CA's EST endpoint (${process.env.TEST
     expect(d.subject).toBe(describeCertificate(old.certificatePem).subject);
     expect(d.serialNumber).not.toBe(old.serialNumber);
     expect(spki(renewed.certificatePem)).toEqual(Buffer.from(await crypto.subtle.exportKey("spki", keys.publicKey)));
-    expect(Math.abs(d.notAfter.getTime() - (t.ctx.clock.now().getTime() + YEAR_MS))).toBeLessThan(60_000);
+    // The built-in CA behind the endpoint renews as it does directly: a year on from the old certificate's end.
+    expect(d.notAfter.getTime()).toBe(describeCertificate(old.certificatePem).notAfter.getTime() + YEAR_MS);
     // The chain came from /cacerts (PKCS#7), and the certificate verifies with it against the vendor's root.
     expect(renewed.chainPem.map((p) => describeCertificate(p).fingerprintSha256)).toEqual(
       t.ctx.ca.chainPem.map((p) => describeCertificate(p).fingerprintSha256),

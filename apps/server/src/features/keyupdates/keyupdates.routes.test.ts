@@ -2,6 +2,7 @@ import { generateKeyPair, parseCertificatePem, TrustStore, x509 } from "@lnca/pk
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ApiClient, errorCode, expectError } from "../../../test/support/api-client";
 import {
+  buildPaidOrder,
   buildPaidRenewal,
   buildStaff,
   EIGHT_PLATFORMS,
@@ -24,6 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+const YEAR_MS = 365 * 86_400_000;
 const open = (client: ApiClient, renewalItemId: string) => client.post("/api/v1/key-updates", { renewalItemId });
 const step = (client: ApiClient, id: string, name: "written" | "confirm") =>
   client.post(`/api/v1/key-updates/${id}/${name}`);
@@ -90,7 +92,8 @@ describe("key update (J6): the holder's paid item, executed on his key", () => {
     expect(cert.subject).toBe(old.subject);
     expect(cert.serialNumber).not.toBe(old.serialNumber);
     expect(new Date(issued.newCertificate.notAfter).getTime()).toBe(cert.notAfter.getTime());
-    expect(cert.notAfter.getTime() - t.ctx.clock.now().getTime()).toBeGreaterThan(364 * 86_400_000);
+    // A renewal runs a year on from the old certificate's end (the paid time left is kept).
+    expect(cert.notAfter.getTime()).toBe(old.notAfter.getTime() + YEAR_MS);
     // The chain verifies to the trusted root.
     const trust = new TrustStore({ roots: [t.ctx.ca.rootCertificatePem] });
     const chain = { chainPem: issued.newCertificate.chainPem, at: t.ctx.clock.now() };
@@ -168,6 +171,16 @@ describe("key update (J6): the holder's paid item, executed on his key", () => {
     const again = await signedIn(t, r.bridge.renewedKey(keyUpdate.id));
     const session = (await again.get("/api/v1/auth/session")).json();
     expect(session.user.id).toBe((await r.holder.get("/api/v1/auth/session")).json().user.id);
+  });
+
+  it("a certificate with 20 days left is renewed until a year and 20 days from now, as the answer says", async () => {
+    const notAfter = new Date(t.ctx.clock.now().getTime() + 20 * 86_400_000);
+    const r = await paid({ notAfter });
+    const issued = await updateToIssued(r);
+    const expected = Math.floor(notAfter.getTime() / 1000) * 1000 + YEAR_MS;
+    expect(parseCertificatePem(issued.newCertificate.certificatePem).notAfter.getTime()).toBe(expected);
+    expect(Date.parse(issued.newCertificate.notAfter)).toBe(expected);
+    expect(Date.parse(issued.oldCertificate.notAfter)).toBe(expected - YEAR_MS);
   });
 
   it("only the holder opens it: the administrator who paid, another user and an unknown item are refused", async () => {
@@ -309,6 +322,26 @@ describe("key update (J6): the holder's paid item, executed on his key", () => {
       .execute();
     expect(rows).toHaveLength(1);
     expect(renewed.filter((e) => e.oldCertificateId === r.key.certificate.id)).toHaveLength(1);
+  });
+
+  it("several items of one order confirmed at once: each completes, the order with the last, none deadlocks", async () => {
+    const paidOrder = await buildPaidOrder(t, 4);
+    const written = await Promise.all(
+      paidOrder.items.map(async (item) => {
+        const bridge = new SoftKeybridge(item.key);
+        const issued = await updateToIssued({ ...item, bridge } as PaidRenewal & { bridge: SoftKeybridge });
+        await step(item.holder, issued.id, "written");
+        return { holder: item.holder, id: issued.id as string };
+      }),
+    );
+    const answers = await Promise.all(written.map(({ holder, id }) => step(holder, id, "confirm")));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200]);
+    const order = await t.ctx.database.db
+      .selectFrom("renewal_orders")
+      .select("status")
+      .where("id", "=", paidOrder.orderId)
+      .executeTakeFirstOrThrow();
+    expect(order.status).toBe("completed");
   });
 
   it("the CA failing: the update fails, the item waits again (still paid), a reopening renews", async () => {

@@ -83,6 +83,12 @@ export class ItemFulfilment {
   /** updating → completed; the order paid → completed when this was its last item still waiting. */
   async complete(trx: DbOrTx, item: RenewalItemRef, actor: Actor, at: Date): Promise<{ orderCompleted: boolean }> {
     const iso = at.toISOString();
+    // The order's lock orders two items' confirmations: the later one sees the earlier one completed. It is
+    // taken before the item changes again: on PostgreSQL a second update of a row in one transaction checks
+    // its foreign key, which share-locks the order, and two confirmations each holding that share and then
+    // asking for the order's lock deadlock.
+    const order = await lockOrder(trx, item.orderId, this.database.kind);
+    if (!order) throw new AppError("ORDER_NOT_FOUND");
     await transition(trx, renewalItemMachine, {
       id: item.id,
       from: "updating",
@@ -91,9 +97,6 @@ export class ItemFulfilment {
       audit: { actor, action: "renewal_item.completed", data: { orderId: item.orderId } },
       at,
     });
-    // The order's lock orders two items' confirmations: the later one sees the earlier one completed.
-    const order = await lockOrder(trx, item.orderId, this.database.kind);
-    if (!order) throw new AppError("ORDER_NOT_FOUND");
     if (order.status !== "paid") return { orderCompleted: false };
     const items = await listItemStatusesOfOrder(trx, item.orderId);
     if (!items.every((i) => SETTLED.includes(i.status))) return { orderCompleted: false };

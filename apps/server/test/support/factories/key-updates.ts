@@ -6,6 +6,7 @@
 import type { KeyAlgorithm } from "@lnca/pki";
 import type { AppContext } from "../../../src/app/context";
 import type { CertificatesTable } from "../../../src/db/schema";
+import type { Actor } from "../../../src/features/policy/actor";
 import type { ApiClient } from "../api-client";
 import { nextMobile } from "../identifiers";
 import { boundUser } from "../journeys";
@@ -34,6 +35,8 @@ export async function buildPaidRenewal(
     chosenPlatformCodes?: string[];
     holderName?: string;
     algorithm?: KeyAlgorithm;
+    /** When the certificate being renewed ends (a year from yesterday by default). */
+    notAfter?: Date;
   } = {},
 ): Promise<PaidRenewal> {
   const ctx: AppContext = t.ctx;
@@ -42,12 +45,44 @@ export async function buildPaidRenewal(
     holderName: options.holderName ?? "刘洋",
     platformCodes: options.platformCodes ?? EIGHT_PLATFORMS,
     algorithm: options.algorithm,
+    notAfter: options.notAfter,
   });
   const holder = await boundUser(t, key, { mobile: nextMobile() });
   const order = await ctx.renewalOrders.create(ready.actor, {
     items: [{ certificateId: key.certificate.id, platformCodes: options.chosenPlatformCodes ?? SIX_PLATFORMS }],
   });
-  const payment = await ctx.payments.start(ready.actor, order.id, { channel: "alipay" });
+  await payOrder(ctx, ready.actor, order.id);
+  const itemId = order.items[0]?.itemId;
+  if (!itemId) throw new Error("the order has its item");
+  return { key, holder, orderId: order.id, itemId, admin: ready.admin, adminActor: ready.actor };
+}
+
+/** Several holders' paid renewals in one order (one item each): what the administrator renews at once. */
+export async function buildPaidOrder(
+  t: TestApp,
+  count: number,
+): Promise<{ orderId: string; items: Omit<PaidRenewal, "orderId" | "admin" | "adminActor">[] }> {
+  const ctx: AppContext = t.ctx;
+  const ready = await buildRenewingEnterprise(ctx, { platformCodes: ["ln-jsgc"] });
+  const holders = [];
+  for (let n = 0; n < count; n++) {
+    const key = await buildMemberCertificate(ctx, ready.enterprise, { platformCodes: ["ln-jsgc", "ln-zfcg"] });
+    holders.push({ key, holder: await boundUser(t, key, { mobile: nextMobile() }) });
+  }
+  const order = await ctx.renewalOrders.create(ready.actor, {
+    items: holders.map(({ key }) => ({ certificateId: key.certificate.id, platformCodes: ["ln-jsgc"] })),
+  });
+  await payOrder(ctx, ready.actor, order.id);
+  const itemOf = new Map(order.items.map((item) => [item.certificateId, item.itemId]));
+  return {
+    orderId: order.id,
+    items: holders.map((h) => ({ ...h, itemId: itemOf.get(h.key.certificate.id) ?? "" })),
+  };
+}
+
+/** Pays the order as the provider's notification does. */
+export async function payOrder(ctx: AppContext, actor: Actor, orderId: string): Promise<void> {
+  const payment = await ctx.payments.start(actor, orderId, { channel: "alipay" });
   await ctx.payments.apply(
     "alipay",
     {
@@ -59,7 +94,4 @@ export async function buildPaidRenewal(
     },
     "notification",
   );
-  const itemId = order.items[0]?.itemId;
-  if (!itemId) throw new Error("the order has its item");
-  return { key, holder, orderId: order.id, itemId, admin: ready.admin, adminActor: ready.actor };
 }

@@ -139,16 +139,18 @@ class EstHandler {
     const csr = readCsr(csrPem);
     if (operation === "simpleenroll") {
       if (!client.registrationAuthority) throw new EstRefusal(403, "enrollment is for registration authorities");
-    } else {
-      const renewedSubject = client.registrationAuthority
-        ? await this.renewedSubjectNamedBy(req)
-        : client.certificate.subject;
-      // RFC 7030 §4.2.2: the subject stays that of the certificate being renewed.
-      if (csr.subject !== renewedSubject)
-        throw new EstRefusal(400, "the subject differs from the certificate being renewed");
+      return [(await this.ca.enroll(csrPem)).certificatePem];
     }
-    const issued = await this.ca.download({ reference: client.certificate.serialNumber, csrPem });
-    return [issued.certificatePem];
+    const renewed = client.registrationAuthority ? await this.renewedCertificateNamedBy(req) : client.certificate;
+    // RFC 7030 §4.2.2: the subject stays that of the certificate being renewed.
+    if (csr.subject !== renewed.subject) {
+      throw new EstRefusal(400, "the subject differs from the certificate being renewed");
+    }
+    const { reference } = await this.ca.requestRenewal({
+      certificatePem: renewed.pem,
+      notAfter: renewed.notAfter,
+    });
+    return [(await this.ca.download({ reference, csrPem })).certificatePem];
   }
 
   /** The TLS client's certificate, verified here too: chain, validity and this CA's current CRL. */
@@ -159,11 +161,13 @@ class EstHandler {
     const result = await (await this.trustStore()).validate({ leafPem: pem, chainPem: [], at: this.clock.now() });
     if (!result.ok) throw new EstRefusal(403, `client certificate ${result.reason}`);
     const usages = new x509.X509Certificate(pem).getExtension(x509.ExtendedKeyUsageExtension)?.usages ?? [];
-    return { certificate: result.description, registrationAuthority: usages.includes(ID_KP_CMC_RA) };
+    return { certificate: { pem, ...result.description }, registrationAuthority: usages.includes(ID_KP_CMC_RA) };
   }
 
   /** An RA names the certificate it renews; it must be this CA's and not revoked (expiry is what renewal cures). */
-  private async renewedSubjectNamedBy(req: IncomingMessage): Promise<string> {
+  private async renewedCertificateNamedBy(
+    req: IncomingMessage,
+  ): Promise<{ pem: string; subject: string; notAfter: Date }> {
     const named = req.headers[RENEWED_CERTIFICATE_HEADER];
     if (typeof named !== "string") throw new EstRefusal(400, `${RENEWED_CERTIFICATE_HEADER} is required from an RA`);
     const pem = derToPem(Buffer.from(named, "base64"), "CERTIFICATE");
@@ -173,8 +177,8 @@ class EstHandler {
     } catch {
       throw new EstRefusal(400, "the certificate being renewed is unreadable");
     }
-    if (result.ok) return result.description.subject;
-    if (result.reason === "expired") return describeCertificate(pem).subject;
+    if (result.ok) return { pem, ...result.description };
+    if (result.reason === "expired") return { pem, ...describeCertificate(pem) };
     throw new EstRefusal(403, `the certificate being renewed is ${result.reason}`);
   }
 
