@@ -1,11 +1,14 @@
 /**
- * `npx tsx scripts/readme-screenshots.ts [origin] [enterprise|renewal]`: the README's screenshots, taken from a
- * running demo (`npm start`, default http://localhost:3000, its demo keybridge on) on a fresh data folder; by
- * default both sets. 王演示 signs in with the demo main key (PIN 111111).
+ * `npx tsx scripts/readme-screenshots.ts [origin] [enterprise|renewal|key-update]`: the README's screenshots,
+ * taken from a running demo (`npm start`, default http://localhost:3000, its demo keybridge and demo platform
+ * on) on a fresh data folder; by default all sets, in order (key-update needs renewal's payment). 王演示 signs
+ * in with the demo main key (PIN 111111).
  * - enterprise: 企业信息, its editing and the licence comparison; the demo reviewer's queue and a claimed revision.
  * - renewal: 【CA 延期年检】 with 刘洋 and 徐静 chosen, 选择应用平台 as the guide's 图 3 (700 元), 订单确认,
  *   支付确认 with an 电子普票, the WeChat Pay QR page (then paid in the sandbox), 【订单管理】 and the console's
  *   订单与支付.
+ * - key-update: 刘洋's 【更新数字证书】 and 「延期年检成功」, the 下载中心, the console's 平台互通 and the demo
+ *   trading platform with the webhooks it received.
  */
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
@@ -21,9 +24,13 @@ const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: path.join(out, `${name}.png`), fullPage });
 
 async function adminSignsIn(): Promise<Page> {
+  return caSignsIn("演示测试企业");
+}
+
+async function caSignsIn(holder: string): Promise<Page> {
   const portal = await newPage();
   await portal.goto("/login");
-  await portal.getByTestId("certificate-item").filter({ hasText: "演示测试企业" }).click();
+  await portal.getByTestId("certificate-item").filter({ hasText: holder }).click();
   await portal.getByPlaceholder("请输入 CA 锁密码").fill("111111");
   await portal.getByRole("tabpanel", { name: "CA 登录" }).getByRole("button", { name: "登录" }).click();
   await portal.getByTestId("current-identity").waitFor();
@@ -131,7 +138,43 @@ async function renewalScreens(): Promise<void> {
   await shot(operator, "console-orders", true);
 }
 
+async function keyUpdateScreens(): Promise<void> {
+  const portal = await caSignsIn("刘洋");
+  await portal.getByRole("menuitem", { name: "CA 管理" }).click();
+  await portal.getByRole("menuitem", { name: "更新数字证书", exact: true }).click();
+  const table = portal.getByTestId("key-updates-table");
+  await table.getByRole("row", { name: /刘洋/ }).waitFor();
+  await settle(portal);
+  await shot(portal, "key-updates");
+  await table.getByTestId("key-update-action").first().click();
+  await portal.getByRole("button", { name: "读取 CA 数字证书" }).click();
+  await portal.getByTestId("key-update-key-read").getByRole("button", { name: "自助年检" }).click();
+  const pin = portal.getByRole("dialog", { name: "请输入 USBKEY 密码" });
+  await pin.getByLabel("USBKEY 密码").fill("111111");
+  await pin.getByRole("button", { name: "确定" }).click();
+  await portal.getByTestId("key-update-success").waitFor({ timeout: 30_000 });
+  await settle(portal);
+  await shot(portal, "key-update-success");
+
+  await portal.goto("/downloads");
+  await portal.getByRole("heading", { name: "下载中心" }).waitFor();
+  await settle(portal);
+  await shot(portal, "downloads", true);
+
+  const operator = await consoleSignsIn("operator");
+  await operator.getByRole("menuitem", { name: "平台互通" }).click();
+  await operator.getByRole("row", { name: /华晨集团电子采购平台/ }).waitFor();
+  await settle(operator);
+  await shot(operator, "console-interop");
+
+  const demoPlatform = await newPage();
+  await demoPlatform.goto(process.argv[4] ?? "http://127.0.0.1:28452");
+  await demoPlatform.getByText("certificate.disassociated").first().waitFor({ timeout: 30_000 });
+  await shot(demoPlatform, "demo-platform");
+}
+
 if (!only || only === "enterprise") await enterpriseScreens();
 if (!only || only === "renewal") await renewalScreens();
+if (!only || only === "key-update") await keyUpdateScreens();
 await browser.close();
 console.info(`screenshots written to ${out}`);
