@@ -2,7 +2,8 @@
  * The facts of a certificate that login and chain checks need, read in microseconds (see der.ts for why).
  * Use parseCertificatePem (@peculiar/x509) when a full object model is wanted.
  */
-import { createHash, createPublicKey, type KeyObject } from "node:crypto";
+import { createHash, type KeyObject } from "node:crypto";
+import { publicKeyFromSpki } from "./algorithms";
 import { childrenOf, contentOf, decodeOid, decodeTime, integerToHex, readTlv, TAG, type Tlv } from "./der";
 import { PkiError } from "./errors";
 import type { NameAttribute } from "./names";
@@ -153,7 +154,7 @@ const KEY_OBJECT_CACHE_LIMIT = 10_000;
 export function publicKeyObjectOf(facts: CertificateFacts): KeyObject {
   let key = keyObjects.get(facts.fingerprint);
   if (!key) {
-    key = createPublicKey({ key: Buffer.from(facts.spki), format: "der", type: "spki" });
+    key = publicKeyFromSpki(facts.spki);
     if (keyObjects.size >= KEY_OBJECT_CACHE_LIMIT) keyObjects.delete(keyObjects.keys().next().value!);
     keyObjects.set(facts.fingerprint, key);
   }

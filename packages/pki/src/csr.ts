@@ -2,8 +2,8 @@
  * PKCS#10 requests: `createCsr` for WebCrypto key pairs, `createCsrWithSigner` for keys that never leave a
  * USB token (the keybridge's key update), where this package builds the bytes and the token only signs them.
  */
-import { createPublicKey } from "node:crypto";
-import { type KeyAlgorithm, keyAlgorithmOfKeyObject, keyAlgorithms } from "./algorithms";
+import { createPublicKey, type KeyObject } from "node:crypto";
+import { type KeyAlgorithm, keyAlgorithmOfKeyObject, keyAlgorithms, publicKeyFromSpki } from "./algorithms";
 import { readName } from "./cert-facts";
 import { childrenOf, encodeTlv, expectTlv, TAG } from "./der";
 import { PkiError } from "./errors";
@@ -68,11 +68,20 @@ export async function createCsrWithSigner(input: CreateCsrWithSignerInput): Prom
 }
 
 export interface ParsedCsr {
+  /** The request's DER, as parsed. */
+  der: Uint8Array;
   subject: string;
   subjectAttributes: NameAttribute[];
-  /** The subject exactly as encoded in the request (issuance keeps it byte for byte). */
-  subjectName: x509.Name;
-  publicKey: x509.PublicKey;
+  /** The subject Name DER exactly as encoded in the request (issuance keeps it byte for byte). */
+  subjectDer: Uint8Array;
+  /** The requesting key's SubjectPublicKeyInfo DER. */
+  spkiDer: Uint8Array;
+  /** The requesting key, imported once for every check that needs it. */
+  key: KeyObject;
+  /** The subject as an object model (built when first asked for: building it costs more than the parse). */
+  readonly subjectName: x509.Name;
+  /** The key as an object model (built when first asked for). */
+  readonly publicKey: x509.PublicKey;
   keyAlgorithm: KeyAlgorithm;
   /** Whether the request is signed by the key it carries (proof of possession). */
   signatureValid: boolean;
@@ -86,14 +95,31 @@ export function parseCsr(pem: string): ParsedCsr {
     throw new PkiError("malformed", "not a PKCS#10 request");
   }
   const spkiDer = signed.der.subarray(spki.start, spki.end);
-  const key = createPublicKey({ key: Buffer.from(spkiDer), format: "der", type: "spki" });
+  const subjectDer = signed.der.subarray(subject.start, subject.end);
+  const key = publicKeyFromSpki(spkiDer);
   const subjectAttributes = readName(signed.der, subject);
   return {
+    der: signed.der,
     subject: formatName(subjectAttributes),
     subjectAttributes,
-    subjectName: new x509.Name(signed.der.slice(subject.start, subject.end)),
-    publicKey: new x509.PublicKey(spkiDer.slice()),
+    subjectDer,
+    spkiDer,
+    key,
+    get subjectName() {
+      return new x509.Name(subjectDer.slice());
+    },
+    get publicKey() {
+      return new x509.PublicKey(spkiDer.slice());
+    },
     keyAlgorithm: keyAlgorithmOfKeyObject(key),
     signatureValid: verifySignedStructure(signed, key),
   };
+}
+
+/**
+ * Checks the proof of possession of a request parsed before, again: its signature by the key it carries. What a
+ * CA runs on a request it is handed already parsed; the check itself is one signature verification.
+ */
+export function csrSignatureValid(csr: ParsedCsr): boolean {
+  return verifySignedStructure(readSignedStructure(csr.der), csr.key);
 }

@@ -68,7 +68,7 @@ export async function issueAsServer(
   expect(proofOk).toBe(true);
   const now = Date.now();
   return ca.issueFromCsr({
-    csrPem: renewal.csrPem,
+    csr: renewal.csrPem,
     notBefore: new Date(now - 60_000),
     notAfter: new Date(now + 365 * DAY_MS),
   });

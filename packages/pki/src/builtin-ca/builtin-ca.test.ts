@@ -83,7 +83,7 @@ describe("built-in CA", async () => {
     const csr = parseCsr(csrPem);
     expect(csr).toMatchObject({ signatureValid: true, keyAlgorithm: "EC-P256" });
     expect(csr.subject).toContain("CN=测试持证人");
-    const issued = await ca.issueFromCsr({ csrPem, ...year });
+    const issued = await ca.issueFromCsr({ csr: csrPem, ...year });
     const cert = parseCertificatePem(issued.certificatePem);
     expect(Buffer.from(cert.subjectName.toArrayBuffer())).toEqual(Buffer.from(csr.subjectName.toArrayBuffer()));
     expect(Buffer.from(cert.publicKey.rawData)).toEqual(Buffer.from(csr.publicKey.rawData));
@@ -99,7 +99,10 @@ describe("built-in CA", async () => {
     der.writeUInt8(der.readUInt8(der.length - 5) ^ 0x01, der.length - 5); // inside the signature
     const tampered = `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString("base64")}\n-----END CERTIFICATE REQUEST-----`;
     expect(parseCsr(tampered).signatureValid).toBe(false);
-    await expect(ca.issueFromCsr({ csrPem: tampered, ...year })).rejects.toMatchObject({ reason: "csr_invalid" });
+    await expect(ca.issueFromCsr({ csr: tampered, ...year })).rejects.toMatchObject({ reason: "csr_invalid" });
+    // Handed over parsed, the request's signature is checked again, not taken from the parse.
+    const parsed = { ...parseCsr(csrPem), der: parseCsr(tampered).der };
+    await expect(ca.issueFromCsr({ csr: parsed, ...year })).rejects.toMatchObject({ reason: "csr_invalid" });
   });
 
   it("signs CRLs listing the revoked serials", async () => {

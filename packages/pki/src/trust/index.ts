@@ -1,4 +1,5 @@
 export type { CrlFacts } from "./crl";
+export { PemFactsCache, pemFacts } from "./facts-cache";
 export {
   VALIDATION_FAILURE_REASONS,
   type ValidationFailure,

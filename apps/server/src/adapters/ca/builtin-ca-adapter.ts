@@ -3,6 +3,7 @@ import {
   createBuiltinCa,
   describeCertificate,
   type IssueRequest,
+  type ParsedCsr,
   pemToDer,
   type ServiceCertificateRequest,
 } from "@lnca/pki";
@@ -124,11 +125,11 @@ export class BuiltinCaAdapter implements PlatformCa {
    * from now when that has passed: renewing early loses none of the time already paid for, and renewing late
    * buys no time that has gone.
    */
-  async download(input: { reference: string; csrPem: string }) {
+  async download(input: { reference: string; csrPem: string; csr?: ParsedCsr }) {
     const oldNotAfter = Date.parse(input.reference.split("@")[1] ?? "");
     if (Number.isNaN(oldNotAfter)) throw new AppError("CA_RENEWAL_REFUSED", "证书更新的受理编号无效");
     const now = this.clock.now();
-    return this.issueForCsr(input.csrPem, now, new Date(Math.max(now.getTime(), oldNotAfter) + YEAR_MS));
+    return this.issueForCsr(input.csr ?? input.csrPem, now, new Date(Math.max(now.getTime(), oldNotAfter) + YEAR_MS));
   }
 
   /** A first certificate for a registration authority's request (EST simpleenroll): a year from now. */
@@ -137,8 +138,8 @@ export class BuiltinCaAdapter implements PlatformCa {
     return this.issueForCsr(csrPem, now, new Date(now.getTime() + YEAR_MS));
   }
 
-  private async issueForCsr(csrPem: string, notBefore: Date, notAfter: Date) {
-    const issued = await this.ca.issueFromCsr({ csrPem, notBefore, notAfter });
+  private async issueForCsr(csr: string | ParsedCsr, notBefore: Date, notAfter: Date) {
+    const issued = await this.ca.issueFromCsr({ csr, notBefore, notAfter });
     return { certificatePem: issued.certificatePem, chainPem: this.ca.chainPem };
   }
 

@@ -1,4 +1,4 @@
-import type { IssuedCertificate, IssueRequest } from "@lnca/pki";
+import type { IssuedCertificate, IssueRequest, ParsedCsr } from "@lnca/pki";
 
 /**
  * How a vendor CA renews a certificate, mirrored from how vendor CAs work: first *request renewal* for the
@@ -10,7 +10,12 @@ import type { IssuedCertificate, IssueRequest } from "@lnca/pki";
 export interface CaAdapter {
   readonly name: string;
   requestRenewal(input: { certificatePem: string; notAfter: Date }): Promise<{ reference: string }>;
-  download(input: { reference: string; csrPem: string }): Promise<{ certificatePem: string; chainPem: string[] }>;
+  /** `csr` is `csrPem` as the caller parsed it already, for a CA that reads the request here (the built-in CA). */
+  download(input: {
+    reference: string;
+    csrPem: string;
+    csr?: ParsedCsr;
+  }): Promise<{ certificatePem: string; chainPem: string[] }>;
 }
 
 /** Which adapter serves a vendor, as its catalog row (`vendors.adapter`) says. */

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { type KeyUpdateProof, keyUpdateProofMessage } from "@lnca/contracts";
-import { describeCertificate, PkiError, parseCertificatePem, parseCsr, pemToDer, verifySignature } from "@lnca/pki";
+import { describeCertificate, type ParsedCsr, PkiError, parseCsr, pemFacts, verifySignature } from "@lnca/pki";
 import { AppError } from "../../shared/app-error";
 
 export interface CheckedRenewalRequest {
   csrPem: string;
+  /** The request as parsed for the check, handed on to a CA that reads it (which checks its signature again). */
+  csr: ParsedCsr;
   /** SHA-256 of the CSR's DER, lowercase hex: what the old key's proof binds. */
   csrSha256Hex: string;
 }
@@ -15,10 +17,8 @@ export interface CheckedRenewalRequest {
  * the platform accepts, for exactly the old certificate's subject, and with a key that is not the old one.
  */
 export function checkRenewalRequest(csrPem: string, oldCertificatePem: string): CheckedRenewalRequest {
-  let csr: ReturnType<typeof parseCsr>;
-  let der: Uint8Array;
+  let csr: ParsedCsr;
   try {
-    der = pemToDer(csrPem, "CERTIFICATE REQUEST");
     csr = parseCsr(csrPem);
   } catch (error) {
     if (error instanceof PkiError && error.reason === "unsupported_algorithm") {
@@ -27,12 +27,12 @@ export function checkRenewalRequest(csrPem: string, oldCertificatePem: string): 
     throw new AppError("KEY_UPDATE_CSR_INVALID");
   }
   if (!csr.signatureValid) throw new AppError("KEY_UPDATE_CSR_INVALID");
-  const old = parseCertificatePem(oldCertificatePem);
+  const old = pemFacts.get(oldCertificatePem);
   if (csr.subject !== describeCertificate(old).subject) throw new AppError("KEY_UPDATE_CSR_SUBJECT_MISMATCH");
-  if (Buffer.from(csr.publicKey.rawData).equals(Buffer.from(old.publicKey.rawData))) {
+  if (Buffer.from(csr.spkiDer).equals(old.spki)) {
     throw new AppError("KEY_UPDATE_CSR_SAME_KEY");
   }
-  return { csrPem, csrSha256Hex: createHash("sha256").update(der).digest("hex") };
+  return { csrPem, csr, csrSha256Hex: createHash("sha256").update(csr.der).digest("hex") };
 }
 
 /**
@@ -52,7 +52,7 @@ export async function checkProof(input: {
     csrSha256Hex: input.request.csrSha256Hex,
   });
   const valid = await verifySignature({
-    certificate: input.oldCertificatePem,
+    certificate: pemFacts.get(input.oldCertificatePem),
     data: Buffer.from(message, "utf8"),
     signature: Buffer.from(input.proof.signature, "base64"),
     algorithm: input.proof.signatureAlgorithm,

@@ -1,5 +1,5 @@
 import type { KeyUpdate, KeyUpdateCsrRequest } from "@lnca/contracts";
-import { describeCertificate } from "@lnca/pki";
+import { certificateFacts } from "@lnca/pki";
 import type { Logger } from "pino";
 import type { CaAdapter, CaAdapterFor } from "../../adapters/ca/ca-adapter";
 import type { DbOrTx } from "../../db/database";
@@ -195,8 +195,12 @@ export class KeyUpdateService {
           at: now,
         });
         askedCa = true;
-        const issued = await ca.download({ reference: row.ca_reference ?? "", csrPem: checked.csrPem });
-        const d = describeCertificate(issued.certificatePem);
+        const issued = await ca.download({
+          reference: row.ca_reference ?? "",
+          csrPem: checked.csrPem,
+          csr: checked.csr,
+        });
+        const d = certificateFacts(issued.certificatePem);
         const renewed = {
           new_certificate_pem: issued.certificatePem,
           new_chain_pem: JSON.stringify(issued.chainPem),
