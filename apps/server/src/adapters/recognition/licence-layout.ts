@@ -1,8 +1,9 @@
 import { isValidUscc } from "@lnca/contracts";
+import { readAddressNumbers } from "./address-numbers";
 import { COMMON_SURNAMES } from "./common-surnames";
 import { correctCompanyType, isCompanyType } from "./company-types";
 import type { Alternatives } from "./edit-distance";
-import { correctDivision, startsWithDivision } from "./liaoning-divisions";
+import { correctDivision, correctPlaceStart, startsWithDivision, strayBeforeDivision } from "./liaoning-divisions";
 import type { LicenceFields } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
 
@@ -139,20 +140,25 @@ function findLabel(label: string, boxes: Placed[]): Found | null {
 }
 
 /** The lines that continue a wrapped value: below it, starting where it starts, not labels themselves. */
-function continuation(value: Placed, boxes: Placed[]): string {
-  let text = "";
+function continuation(value: Placed, boxes: Placed[]): Value {
+  const out: Value = { text: "", alternatives: [] };
   let last = value;
+  // Where the address starts in its first box: past a character or two of the seal read before the division.
+  let start = value.cx - value.halfWidth + (strayBeforeDivision(value.text) * 2 * value.halfWidth) / value.text.length;
   for (;;) {
+    const from = start;
     const next = boxes.find((other) => {
       // The registration authority's seal (…登记专用章) is pressed over the address: its inscription is no part of it.
       if (other === last || isLabel(other.text) || other.text.includes("专用章")) return false;
-      const dx = other.cx - other.halfWidth - (last.cx - last.halfWidth);
+      const dx = other.cx - other.halfWidth - from;
       const dy = other.cy - last.cy;
       return dy > 0.6 * last.height && dy < 1.9 * last.height && Math.abs(dx) < 1.2 * last.height;
     });
-    if (!next) return text;
-    text += next.text;
+    if (!next) return out;
+    out.text += next.text;
+    out.alternatives.push(...next.alternatives);
     last = next;
+    start = next.cx - next.halfWidth;
   }
 }
 
@@ -171,7 +177,9 @@ function readField(field: LabelledField, boxes: Placed[]): Value | null {
     if (!text || !value) continue;
     // The rest of a label's box is the end of that box's text: its alternatives are the last ones.
     const alternatives = value.alternatives.slice(value.alternatives.length - [...text].length);
-    return field === "address" ? { text: text + continuation(value, boxes), alternatives } : { text, alternatives };
+    if (field !== "address") return { text, alternatives };
+    const more = continuation(value, boxes);
+    return { text: text + more.text, alternatives: [...alternatives, ...more.alternatives] };
   }
   return null;
 }
@@ -338,12 +346,13 @@ function readPerson({ text, alternatives }: Value): string | null {
 }
 
 const NORMALISE: Record<LabelledField, (value: Value) => string | null> = {
-  name: ({ text }) => fullWidth(text),
+  name: ({ text, alternatives }) => correctPlaceStart(fullWidth(text), alternatives),
   companyType: ({ text }) => correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、"))),
   legalRepresentative: readPerson,
   registeredCapital: readCapital,
   // The province, city and district within Liaoning's divisions, the recogniser's alternatives counting.
-  address: ({ text, alternatives }) => correctDivision(fullWidth(text).replace(/[（(\-—_.,，、]+$/, ""), alternatives),
+  address: ({ text, alternatives }) =>
+    correctDivision(readAddressNumbers(fullWidth(text), alternatives).replace(/[（(\-—_.,，、]+$/, ""), alternatives),
   establishedOn: ({ text }) => {
     const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
     return date ? `${date[1]}年${date[2]?.padStart(2, "0")}月${date[3]?.padStart(2, "0")}日` : null;
