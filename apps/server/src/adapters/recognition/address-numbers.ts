@@ -15,8 +15,8 @@ const isDigit = (char: string) => char >= "0" && char <= "9";
 /**
  * An address's numbers read within its grammar, the recogniser's alternatives deciding: a character where only a
  * digit can stand (3012 read 30上 before 室) is read as its likeliest digit alternative; 单元 with a character
- * misread (单光, 期元) as 单元 when the recogniser had that character among its alternatives, or with 单 dropped
- * between two numbers (4元705室); a last character after a number as the likeliest ending among its alternatives
+ * misread (单光, 期元) as 单元 when the recogniser had that character among its alternatives, or with 单 or 元
+ * dropped between two numbers (4元705室, 6单1607室); a last character after a number as the likeliest ending among its alternatives
  * (1909堂 → 1909室). Characters without such an alternative are left as read.
  */
 export function readAddressNumbers(text: string, alternatives: Alternatives[]): string {
@@ -44,6 +44,9 @@ export function readAddressNumbers(text: string, alternatives: Alternatives[]): 
     const ending = likeliest(last, (char) => ENDINGS.has(char));
     if (ending) chars[last] = ending;
   }
-  // 单 dropped between two numbers: 元 after a number stands for nothing else in an address.
-  return chars.join("").replace(/(\d)元(\d)/g, "$1单元$2");
+  // 单 or 元 dropped between two numbers: either alone after a number stands for nothing else in an address.
+  return chars
+    .join("")
+    .replace(/(\d)元(\d)/g, "$1单元$2")
+    .replace(/(\d)单(\d)/g, "$1单元$2");
 }

@@ -54,19 +54,6 @@ export function startsWithDivision(address: string): boolean {
   return prefixes.some((prefix) => address.startsWith(prefix));
 }
 
-/**
- * How many characters stand before the address's division at its start (at most two: a character of the seal's
- * inscription read into the line, 口辽宁省…), or 0 when no division's first two characters follow them.
- */
-export function strayBeforeDivision(address: string): number {
-  prefixes ??= liaoningPrefixes();
-  const list = prefixes;
-  const at = [1, 2].find((i) =>
-    list.some((prefix) => address.length > i + 1 && prefix.startsWith(address.slice(i, i + 2))),
-  );
-  return at !== undefined && !list.some((prefix) => prefix.startsWith(address.slice(0, 2))) ? at : 0;
-}
-
 let cities: string[] | undefined;
 
 /** Liaoning's cities without 市 (沈阳, 葫芦岛 …), as enterprise names start with them. */

@@ -152,6 +152,22 @@ describe("second choices within vocabularies", () => {
     expect(extractLicenceFields([line("法定代表人", 0, 0, 140), rare]).legalRepresentative).toBe("桂杰");
   });
 
+  it("reads a given-name character that is none of the common ones as the likeliest alternative that is", () => {
+    const person = (text: string, at: number, others: [string, number][]) =>
+      extractLicenceFields([
+        line("法定代表人", 0, 0, 140),
+        { ...line(text, 180, 0, 120), alternatives: alternatives(3, at, others) },
+      ]).legalRepresentative;
+    expect(
+      person("许琳器", 2, [
+        ["嚣", 0.2],
+        ["磊", 0.1],
+      ]),
+    ).toBe("许琳磊");
+    // A common character read is kept, whatever its alternatives.
+    expect(person("罗顺", 1, [["颖", 0.3]])).toBe("罗顺");
+  });
+
   it("matches a division with the recogniser's alternatives counting half", () => {
     // 行山市湖南区 is three characters from 营口市站前区; with 营, 口 and 站 as alternatives it is that district.
     const address = {
@@ -189,6 +205,7 @@ describe("second choices within vocabularies", () => {
       "辽宁省沈阳市沈河区北陵大街347号单元308室",
     );
     expect(address("辽宁省大连市甘井子区黄河路122号4元705室", 0, [])).toBe("辽宁省大连市甘井子区黄河路122号4单元705室");
+    expect(address("辽宁省锦州市凌河区解放路61号6单1607室", 0, [])).toBe("辽宁省锦州市凌河区解放路61号6单元1607室");
     // A street's own character before its number is no digit, whatever the alternatives.
     expect(address("辽宁省沈阳市和平区三好街351号", 11, [["3", 0.3]])).toBe("辽宁省沈阳市和平区三好街351号");
   });
