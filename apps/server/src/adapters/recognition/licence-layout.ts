@@ -1,8 +1,10 @@
 import { isValidUscc } from "@lnca/contracts";
+import { readAddressNumbers } from "./address-numbers";
 import { COMMON_SURNAMES } from "./common-surnames";
 import { correctCompanyType, isCompanyType } from "./company-types";
 import type { Alternatives } from "./edit-distance";
-import { correctDivision, startsWithDivision } from "./liaoning-divisions";
+import { GIVEN_NAME_CHARACTERS } from "./given-name-characters";
+import { correctDivision, correctPlaceStart, startsWithDivision } from "./liaoning-divisions";
 import type { LicenceFields } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
 
@@ -138,20 +140,30 @@ function findLabel(label: string, boxes: Placed[]): Found | null {
   return second ? { end: second, rest: "" } : null;
 }
 
+/**
+ * How far right of a line's start the next line of the value may start, in line heights: the first line's box
+ * may have taken in a character or two of the seal before the address (口辽宁省…), and its text not.
+ */
+const SWALLOWED = 2.5;
+
 /** The lines that continue a wrapped value: below it, starting where it starts, not labels themselves. */
-function continuation(value: Placed, boxes: Placed[]): string {
-  let text = "";
+function continuation(value: Placed, boxes: Placed[]): Value {
+  const out: Value = { text: "", alternatives: [] };
   let last = value;
   for (;;) {
+    const from = last;
     const next = boxes.find((other) => {
       // The registration authority's seal (…登记专用章) is pressed over the address: its inscription is no part of it.
-      if (other === last || isLabel(other.text) || other.text.includes("专用章")) return false;
-      const dx = other.cx - other.halfWidth - (last.cx - last.halfWidth);
-      const dy = other.cy - last.cy;
-      return dy > 0.6 * last.height && dy < 1.9 * last.height && Math.abs(dx) < 1.2 * last.height;
+      if (other === from || isLabel(other.text) || /登记|专用/.test(other.text)) return false;
+      const dx = other.cx - other.halfWidth - (from.cx - from.halfWidth);
+      const dy = other.cy - from.cy;
+      return (
+        dy > 0.6 * from.height && dy < 1.9 * from.height && dx > -1.2 * from.height && dx < SWALLOWED * from.height
+      );
     });
-    if (!next) return text;
-    text += next.text;
+    if (!next) return out;
+    out.text += next.text;
+    out.alternatives.push(...next.alternatives);
     last = next;
   }
 }
@@ -171,7 +183,9 @@ function readField(field: LabelledField, boxes: Placed[]): Value | null {
     if (!text || !value) continue;
     // The rest of a label's box is the end of that box's text: its alternatives are the last ones.
     const alternatives = value.alternatives.slice(value.alternatives.length - [...text].length);
-    return field === "address" ? { text: text + continuation(value, boxes), alternatives } : { text, alternatives };
+    if (field !== "address") return { text, alternatives };
+    const more = continuation(value, boxes);
+    return { text: text + more.text, alternatives: [...alternatives, ...more.alternatives] };
   }
   return null;
 }
@@ -326,24 +340,30 @@ function readCapital({ text, alternatives }: Value): string {
  * A person's name starts with a surname. A dash or 一 before it is a stroke of the frame or a stray mark; 人 is
  * the label's last character (法定代表 | 人张三, as the detector split it). A first character that is none of the
  * common surnames is read as the likeliest alternative there that is one (a rare surname read surely has no
- * such alternative worth the name).
+ * such alternative worth the name); a character of the given name that is none of the common given-name
+ * characters likewise.
  */
 function readPerson({ text, alternatives }: Value): string | null {
   const stray = /^[-—―–一_·.]*人?/.exec(text)?.[0].length ?? 0;
   const name = text.slice(stray);
-  const [first = ""] = name;
-  if (!first || COMMON_SURNAMES.has(first)) return name || null;
-  const surname = alternatives[stray]?.find(([other, p]) => COMMON_SURNAMES.has(other) && p >= SURNAME_ODDS)?.[0];
-  return surname ? surname + name.slice(first.length) : name;
+  const chars = [...name];
+  const within = (at: number, vocabulary: Set<string>) => {
+    const char = chars[at] ?? "";
+    if (!char || vocabulary.has(char)) return char;
+    return alternatives[stray + at]?.find(([other, p]) => vocabulary.has(other) && p >= SURNAME_ODDS)?.[0] ?? char;
+  };
+  if (!chars.length) return null;
+  return chars.map((_, at) => within(at, at === 0 ? COMMON_SURNAMES : GIVEN_NAME_CHARACTERS)).join("");
 }
 
 const NORMALISE: Record<LabelledField, (value: Value) => string | null> = {
-  name: ({ text }) => fullWidth(text),
+  name: ({ text, alternatives }) => correctPlaceStart(fullWidth(text), alternatives),
   companyType: ({ text }) => correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、"))),
   legalRepresentative: readPerson,
   registeredCapital: readCapital,
   // The province, city and district within Liaoning's divisions, the recogniser's alternatives counting.
-  address: ({ text, alternatives }) => correctDivision(fullWidth(text).replace(/[（(\-—_.,，、]+$/, ""), alternatives),
+  address: ({ text, alternatives }) =>
+    correctDivision(readAddressNumbers(fullWidth(text), alternatives).replace(/[（(\-—_.,，、]+$/, ""), alternatives),
   establishedOn: ({ text }) => {
     const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
     return date ? `${date[1]}年${date[2]?.padStart(2, "0")}月${date[3]?.padStart(2, "0")}日` : null;

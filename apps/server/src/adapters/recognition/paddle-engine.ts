@@ -22,11 +22,15 @@ const LINE_HEIGHT = 48;
 const PAD_ACROSS = 0.12;
 const PAD_ALONG = 0.3;
 
-/** Where a line is cut from the sheet: margins in box heights, and a shift across the line. */
+/**
+ * Where a line is cut from the sheet: margins in box heights, a shift across the line, and which of the sheet's
+ * greys (the seal's ghost in it or lifted).
+ */
 interface View {
   padAcross: number;
   padAlong: number;
   shift: number;
+  lifted?: boolean;
 }
 const FIRST_VIEW: View = { padAcross: PAD_ACROSS, padAlong: PAD_ALONG, shift: 0 };
 /**
@@ -35,7 +39,10 @@ const FIRST_VIEW: View = { padAcross: PAD_ACROSS, padAlong: PAD_ALONG, shift: 0 
  * its edge is the one misread. Three views (also the window moved up and down) at 0.7 read 2 more fields of 140
  * but cost half as much time again as the whole read; this one view at 0.5 costs about 5 %.
  */
-const SECOND_VIEWS: View[] = [{ padAcross: 0.25, padAlong: 0.5, shift: 0 }];
+const SECOND_VIEWS: View[] = [
+  { padAcross: 0.25, padAlong: 0.5, shift: 0 },
+  { ...FIRST_VIEW, lifted: true },
+];
 /** A reading with a character less sure than this is tried from SECOND_VIEWS. */
 const RETRY_BELOW = 0.5;
 
@@ -93,15 +100,17 @@ export class PaddleEngine {
     const [w, h] = [width * LOOK_SCALE, height * LOOK_SCALE];
     // Extended with paper to the detector's 32-px grid, as the sheet is (its boxes would shift otherwise).
     const [right, bottom] = [(32 - (w % 32)) % 32, (32 - (h % 32)) % 32];
-    const { data: rgb } = await sharp(sheet.rgb, { raw: { width: sheet.width, height: sheet.height, channels: 3 } })
-      .extract({ left, top, width, height })
-      .resize(w, h, { kernel: "cubic" })
-      .extend({ right, bottom, background: "#ffffff" })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
+    const enlarged = (pixels: Buffer) =>
+      sharp(pixels, { raw: { width: sheet.width, height: sheet.height, channels: 3 } })
+        .extract({ left, top, width, height })
+        .resize(w, h, { kernel: "cubic" })
+        .extend({ right, bottom, background: "#ffffff" })
+        .raw()
+        .toBuffer();
+    const [rgb, lifted] = [await enlarged(sheet.rgb), await enlarged(sheet.lifted)];
     const raw = { width: w + right, height: h + bottom, channels: 3 as const };
     const png = await sharp(rgb, { raw }).png({ compressionLevel: 1 }).toBuffer();
-    const lines = await this.read({ png, rgb, width: raw.width, height: raw.height });
+    const lines = await this.read({ png, rgb, lifted, width: raw.width, height: raw.height });
     return lines.map((line) => ({
       ...line,
       box: line.box.map(([x, y]): [number, number] => [left + x / LOOK_SCALE, top + y / LOOK_SCALE]),
@@ -203,7 +212,8 @@ async function lineTensor(sheet: Sheet, box: [number, number][], view: View): Pr
   const cw = Math.max(4, Math.round(along + 2 * padAlong));
   const ch = Math.max(4, Math.round(across + 2 * padAcross));
   const crop = Buffer.alloc(cw * ch * 3);
-  const { rgb, width: w, height: h } = sheet;
+  const { width: w, height: h } = sheet;
+  const rgb = view.lifted ? sheet.lifted : sheet.rgb;
   for (let y = 0; y < ch; y++) {
     for (let x = 0; x < cw; x++) {
       const sx = Math.min(w - 1.001, Math.max(0, ox + ux * x + vx * y));

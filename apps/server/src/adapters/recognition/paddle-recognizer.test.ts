@@ -39,8 +39,8 @@ describe("PaddleOCR licence recognizer", () => {
   }, 240_000);
 
   it("reads most fields of hard photos (measured floor; the target is 95 %, see docs/LICENCE-RECOGNITION.md)", async () => {
-    // Measured: 25 of these 28 fields (seeds 101…104; the street of two addresses and a flat's number missed).
-    expect(await accuracy("hard", 4)).toBeGreaterThanOrEqual(25 / 28);
+    // Measured: 26 of these 28 fields (seeds 101…104; the street of two addresses missed: 新 → 科, 士 → 土).
+    expect(await accuracy("hard", 4)).toBeGreaterThanOrEqual(26 / 28);
   }, 240_000);
 
   it("gives up a licence not read within its timeout (a coded 503 for the route)", async () => {
