@@ -135,22 +135,24 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
     E2E_PROVISION_STATE_DIR: path.join(liuYangDir, "provision-state"),
   });
 
+  /** The keybridge on the SoftHSM2 tokens of one SOFTHSM2_CONF (given by its environment), without --port. */
+  const pkcs11Args = (stateDir: string) => [
+    "--backend",
+    "pkcs11",
+    "--module",
+    modulePath,
+    "--allowed-origin",
+    origin,
+    "--state-dir",
+    stateDir,
+  ];
   const state: E2eState = {
     baseUrl: origin,
     database: databaseUrl ? "postgres" : "sqlite",
     keybridgeDist: serverEnv.KEYBRIDGE_DIST as string,
     keybridge: {
       port: keybridgePort,
-      args: [
-        "--backend",
-        "pkcs11",
-        "--module",
-        modulePath,
-        "--allowed-origin",
-        origin,
-        "--state-dir",
-        path.join(dir, "keybridge-state"),
-      ],
+      args: pkcs11Args(path.join(dir, "keybridge-state")),
       env: softHsmEnv,
       demoArgs: [
         "--backend",
@@ -163,16 +165,7 @@ async function setUp(cleanups: Cleanup[]): Promise<void> {
         path.join(dir, "keybridge-demo-state"),
       ],
       liuYang: {
-        args: [
-          "--backend",
-          "pkcs11",
-          "--module",
-          modulePath,
-          "--allowed-origin",
-          origin,
-          "--state-dir",
-          path.join(liuYangDir, "keybridge-state"),
-        ],
+        args: pkcs11Args(path.join(liuYangDir, "keybridge-state")),
         env: liuYangToken.env,
         serial: liuYangToken.serial,
         modulePath,
