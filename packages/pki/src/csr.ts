@@ -98,7 +98,7 @@ export function parseCsr(pem: string): ParsedCsr {
   const subjectDer = signed.der.subarray(subject.start, subject.end);
   const key = publicKeyFromSpki(spkiDer);
   const subjectAttributes = readName(signed.der, subject);
-  return {
+  const parsed: ParsedCsr = Object.freeze({
     der: signed.der,
     subject: formatName(subjectAttributes),
     subjectAttributes,
@@ -113,13 +113,19 @@ export function parseCsr(pem: string): ParsedCsr {
     },
     keyAlgorithm: keyAlgorithmOfKeyObject(key),
     signatureValid: verifySignedStructure(signed, key),
-  };
+  });
+  if (parsed.signatureValid) verifiedAtParse.add(parsed);
+  return parsed;
 }
 
+/** The requests parseCsr returned with a valid signature, as it returned them (frozen): verified once, here. */
+const verifiedAtParse = new WeakSet<ParsedCsr>();
+
 /**
- * Checks the proof of possession of a request parsed before, again: its signature by the key it carries. What a
- * CA runs on a request it is handed already parsed; the check itself is one signature verification.
+ * The proof of possession of a request handed over already parsed: what a CA checks before it signs. A request
+ * this module parsed and found signed by its own key is not verified a second time; any other object (built or
+ * copied elsewhere) is checked, one signature verification.
  */
 export function csrSignatureValid(csr: ParsedCsr): boolean {
-  return verifySignedStructure(readSignedStructure(csr.der), csr.key);
+  return verifiedAtParse.has(csr) || verifySignedStructure(readSignedStructure(csr.der), csr.key);
 }

@@ -100,7 +100,8 @@ describe("built-in CA", async () => {
     const tampered = `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString("base64")}\n-----END CERTIFICATE REQUEST-----`;
     expect(parseCsr(tampered).signatureValid).toBe(false);
     await expect(ca.issueFromCsr({ csr: tampered, ...year })).rejects.toMatchObject({ reason: "csr_invalid" });
-    // Handed over parsed, the request's signature is checked again, not taken from the parse.
+    // A parse cannot be altered to pass as verified, and a copy of one is checked again, not taken on its word.
+    expect(Object.isFrozen(parseCsr(tampered))).toBe(true);
     const parsed = { ...parseCsr(csrPem), der: parseCsr(tampered).der };
     await expect(ca.issueFromCsr({ csr: parsed, ...year })).rejects.toMatchObject({ reason: "csr_invalid" });
   });

@@ -5,7 +5,7 @@ import { AppError } from "../../shared/app-error";
 
 export interface CheckedRenewalRequest {
   csrPem: string;
-  /** The request as parsed for the check, handed on to a CA that reads it (which checks its signature again). */
+  /** The request as parsed (and its signature verified) for the check, handed on to a CA that reads it. */
   csr: ParsedCsr;
   /** SHA-256 of the CSR's DER, lowercase hex: what the old key's proof binds. */
   csrSha256Hex: string;
