@@ -1,6 +1,8 @@
 /**
- * Signatures over arbitrary data (the login challenge): check with node:crypto, which is synchronous and
- * several times faster than WebCrypto for one-shot verifications; ECDSA signatures are DER (X9.62).
+ * Signatures over arbitrary data (the login challenge, a key update's proof): checked with node:crypto, several
+ * times faster than WebCrypto for one-shot verifications, in its callback form so that the check runs on the
+ * thread pool while the event loop goes on (another core verifies while this one serves a query); ECDSA
+ * signatures are DER (X9.62).
  */
 import { sign as cryptoSign, verify as cryptoVerify, KeyObject } from "node:crypto";
 import { type KeyAlgorithm, keyAlgorithms, type SignatureAlgorithm, signatureAlgorithms } from "./algorithms";
@@ -31,11 +33,13 @@ export async function verifySignature(input: VerifySignatureInput): Promise<bool
   const key = publicKeyObjectOf(facts);
   const spec = signatureAlgorithms[input.algorithm];
   if (!spec || key.asymmetricKeyType !== spec.keyType) return false;
-  try {
-    return cryptoVerify(spec.hash, input.data, key, input.signature);
-  } catch {
-    return false;
-  }
+  return new Promise((resolve) => {
+    try {
+      cryptoVerify(spec.hash, input.data, key, input.signature, (error, valid) => resolve(!error && valid));
+    } catch {
+      resolve(false);
+    }
+  });
 }
 
 /** Signs like a USB key does for login: SHA-256, and DER for ECDSA. Never log the key. */

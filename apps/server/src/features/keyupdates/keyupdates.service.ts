@@ -169,6 +169,12 @@ export class KeyUpdateService {
     const { row: seen, old } = await this.load(actor, id, "key_update.step");
     if (isIssued(seen)) return view(seen, old);
     const checked = checkRenewalRequest(request.csrPem, old.pem);
+    const proofFor = (nonce: string) =>
+      checkProof({ oldCertificatePem: old.pem, keyUpdateId: id, nonce, request: checked, proof: request.proof });
+    // The old key's proof is verified on the thread pool while the step's transaction starts, over the nonce
+    // read here; the locked row must still hold it, or the proof is checked again over the row's own.
+    const proofOverSeenNonce = proofFor(seen.nonce);
+    proofOverSeenNonce.catch(() => undefined); // awaited in the transaction, or moot when the step stops first
     const ca = await this.caFor(database.db, old.vendorId);
     let askedCa = false;
     try {
@@ -178,13 +184,7 @@ export class KeyUpdateService {
         const row = await this.lock(trx, id, iso);
         if (isIssued(row)) return row;
         if (row.status !== "renewal_requested") throw new AppError("KEY_UPDATE_WRONG_STEP");
-        await checkProof({
-          oldCertificatePem: old.pem,
-          keyUpdateId: row.id,
-          nonce: row.nonce,
-          request: checked,
-          proof: request.proof,
-        });
+        await (row.nonce === seen.nonce ? proofOverSeenNonce : proofFor(row.nonce));
         const attempt = row.attempts + 1;
         await transition(trx, keyUpdateMachine, {
           id,
