@@ -2,8 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
 import { consoleLogin, expect, OPERATOR, test } from "./support/fixtures";
-import { PIN } from "./support/people";
-import { caLogin } from "./support/portal";
+import { openCaManagement, signInWithDemoKey } from "./support/portal";
 
 /**
  * J5 renewal orders and payments through the real web app, the real server in demo mode and its payment
@@ -17,18 +16,7 @@ const DEMO_ENTERPRISE = "演示测试企业";
 const INVOICE_EMAIL = "caiwu@example.com";
 
 /** The administrator 王演示 signs in with the demo enterprise's main key (bound and complete in the seed). */
-async function adminSignsIn(page: Page): Promise<void> {
-  await page.goto("/login");
-  await caLogin(page, DEMO_ENTERPRISE, PIN);
-  await expect(page.getByTestId("current-identity")).toHaveText(`${DEMO_ENTERPRISE} · 管理员`);
-}
-
-/** 【CA 管理】 → one of its pages, from the menu (the submenu opens on the first click and stays open). */
-async function openCaManagement(page: Page, name: "CA 延期年检" | "更新数字证书"): Promise<void> {
-  const item = page.getByRole("menuitem", { name, exact: true });
-  if (!(await item.isVisible())) await page.getByRole("menuitem", { name: "CA 管理" }).click();
-  await item.click();
-}
+const adminSignsIn = (page: Page) => signInWithDemoKey(page, DEMO_ENTERPRISE, `${DEMO_ENTERPRISE} · 管理员`);
 
 /** 【CA 管理】 →【CA 延期年检】, with the enterprise's certificates listed. */
 async function openRenewals(page: Page): Promise<Locator> {

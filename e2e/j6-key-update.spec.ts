@@ -6,7 +6,7 @@ import { expectAccessible } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
 import { inspectToken } from "./support/inspect-token-process";
 import { liuYangKey, PIN } from "./support/people";
-import { caLogin } from "./support/portal";
+import { openCaManagement, signInWithDemoKey } from "./support/portal";
 
 /**
  * J6 (issue 11, acceptance 1): 【更新数字证书】 →【读取 CA 数字证书】→【自助年检】 on a SoftHSM2 token, the guide's
@@ -25,16 +25,10 @@ interface Received {
   payload: { data?: { certificate?: { serialNumber?: string } } };
 }
 
-async function holderSignsIn(page: Page): Promise<void> {
-  await page.goto("/login");
-  await caLogin(page, HOLDER, PIN);
-  await expect(page.getByTestId("current-identity")).toHaveText(`${DEMO_ENTERPRISE} · 项目负责人`);
-}
+const holderSignsIn = (page: Page) => signInWithDemoKey(page, HOLDER, `${DEMO_ENTERPRISE} · 项目负责人`);
 
 async function openKeyUpdates(page: Page): Promise<void> {
-  const item = page.getByRole("menuitem", { name: "更新数字证书", exact: true });
-  if (!(await item.isVisible())) await page.getByRole("menuitem", { name: "CA 管理" }).click();
-  await item.click();
+  await openCaManagement(page, "更新数字证书");
   await expect(page.getByTestId("key-updates-table")).toBeVisible();
 }
 
