@@ -10,7 +10,10 @@ import type { IssuedCertificate, IssueRequest, ParsedCsr } from "@lnca/pki";
 export interface CaAdapter {
   readonly name: string;
   requestRenewal(input: { certificatePem: string; notAfter: Date }): Promise<{ reference: string }>;
-  /** `csr` is `csrPem` as the caller parsed it already, for a CA that reads the request here (the built-in CA). */
+  /**
+   * `csr` is `csrPem` as the caller parsed (and verified) it already, for a CA that reads the request here (the
+   * built-in CA, which takes the proof of possession from a parse `parseCsr` made and verifies anything else).
+   */
   download(input: {
     reference: string;
     csrPem: string;
