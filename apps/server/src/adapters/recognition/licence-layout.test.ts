@@ -210,6 +210,23 @@ describe("second choices within vocabularies", () => {
     expect(address("辽宁省沈阳市和平区三好街351号", 11, [["3", 0.3]])).toBe("辽宁省沈阳市和平区三好街351号");
   });
 
+  it("ends the street, before its first number, as the likeliest street ending among the alternatives", () => {
+    const address = (text: string, at: number, others: [string, number][]) =>
+      extractLicenceFields([
+        line("住所", 0, 0, 112),
+        { ...line(text, 180, 0, 400), alternatives: alternatives(text.length, at, others) },
+      ]).address;
+    expect(
+      address("辽宁省锦州市凌河区士英厨164号", 11, [
+        ["国", 0.05],
+        ["街", 0.04],
+      ]),
+    ).toBe("辽宁省锦州市凌河区士英街164号");
+    // A street ending read, or no ending among the alternatives: as read.
+    expect(address("辽宁省大连市中山区人民路45号", 11, [["格", 0.3]])).toBe("辽宁省大连市中山区人民路45号");
+    expect(address("辽宁省锦州市凌河区士英厨164号", 11, [["国", 0.05]])).toBe("辽宁省锦州市凌河区士英厨164号");
+  });
+
   it("reads the street's and the name's doubtful characters as words of a general lexicon", () => {
     const doubtful = (text: string, doubts: Record<number, [number, [string, number][]]>) => ({
       ...line(text, 180, 0, 400),
