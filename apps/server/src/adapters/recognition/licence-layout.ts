@@ -7,7 +7,7 @@ import { GIVEN_NAME_CHARACTERS } from "./given-name-characters";
 import { correctDivision, correctPlaceStart, matchDivision, startsWithDivision } from "./liaoning-divisions";
 import type { LicenceFields } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
-import { chooseWords, type ReadText } from "./word-choice";
+import { chooseWords, hasDoubts, type ReadText } from "./word-choice";
 
 /** A box with its geometry: centre, reading direction (unit vector along its top edge), height. */
 interface Placed {
@@ -376,6 +376,7 @@ function readPerson({ text, alternatives }: Value): string | null {
  * vocabulary and left to it (the lexicon read a misread 和平区 as 地产区, which no division then matched).
  */
 function chooseStreetWords(address: Value): Value {
+  if (!hasDoubts(address)) return address;
   const division = matchDivision(address.text, address.alternatives)?.length ?? 0;
   const street = chooseWords({
     text: [...address.text].slice(division).join(""),

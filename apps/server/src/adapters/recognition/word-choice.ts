@@ -26,6 +26,9 @@ const RECOGNISER_WEIGHT = 4;
 
 const isHan = (char: string) => /\p{Script=Han}/u.test(char);
 
+/** Whether a character of the reading was read unsurely enough for the lexicon to have a say. */
+export const hasDoubts = (read: ReadText) => read.confidence.some((probability) => probability < DOUBTFUL);
+
 interface Option {
   char: string;
   probability: number;
