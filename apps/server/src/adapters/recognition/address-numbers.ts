@@ -7,6 +7,8 @@ const ODDS = 0.02;
 const NUMBER_SLOT = /(?:^|[路街道巷里号元\d])\d*#\d*(?:号|单|室|层)/;
 /** The characters that build an address around its numbers. */
 const STRUCTURE = new Set("路街道巷里号单元室层");
+/** How a street's name ends, right before its first number. */
+const STREET_ENDINGS = new Set("路街道巷里弄");
 /** How an address ends after its last number. */
 const ENDINGS = new Set("号室层楼座户门");
 
@@ -17,7 +19,8 @@ const isDigit = (char: string) => char >= "0" && char <= "9";
  * digit can stand (3012 read 30上 before 室) is read as its likeliest digit alternative; 单元 with a character
  * misread (单光, 期元) as 单元 when the recogniser had that character among its alternatives, or with 单 or 元
  * dropped between two numbers (4元705室, 6单1607室); a last character after a number as the likeliest ending among its alternatives
- * (1909堂 → 1909室). Characters without such an alternative are left as read.
+ * (1909堂 → 1909室); the character before the first number as the likeliest street ending among its alternatives
+ * (士英厨164号 → 士英街164号). Characters without such an alternative are left as read.
  */
 export function readAddressNumbers(text: string, alternatives: Alternatives[]): string {
   const chars = [...text];
@@ -38,6 +41,11 @@ export function readAddressNumbers(text: string, alternatives: Alternatives[]): 
     if (chars[i] === "单" && chars[i + 1] !== "元" && isDigit(chars[i + 2] ?? "") && has(i + 1, "元"))
       chars[i + 1] = "元";
     if (chars[i + 1] === "元" && chars[i] !== "单" && isDigit(chars[i - 1] ?? "") && has(i, "单")) chars[i] = "单";
+  }
+  const street = chars.findIndex(isDigit) - 1;
+  if (street > 0 && !STREET_ENDINGS.has(chars[street] ?? "") && !STRUCTURE.has(chars[street] ?? "")) {
+    const ending = likeliest(street, (char) => STREET_ENDINGS.has(char));
+    if (ending) chars[street] = ending;
   }
   const last = chars.length - 1;
   if (last > 0 && !ENDINGS.has(chars[last] ?? "") && !isDigit(chars[last] ?? "") && isDigit(chars[last - 1] ?? "")) {

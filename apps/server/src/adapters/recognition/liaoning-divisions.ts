@@ -22,13 +22,18 @@ function liaoningPrefixes(): string[] {
 
 let prefixes: string[] | undefined;
 
+/** A division named at an address's start: its name, and how many characters of the address name it. */
+interface DivisionMatch {
+  name: string;
+  length: number;
+}
+
 /**
- * A licence's 住所 starts with its province, city and district, names from a known list: a start that is
- * clearly one of them, misread in a character or two (辽宝省沈阳市星姑区), is put right. Only a single nearest
- * name within a third of its length is taken (a character replaced by the recogniser's alternative there counts
- * half); the street and number are left as read.
+ * The province, city and district an address starts with, from a known list, even when misread in a character or
+ * two (辽宝省沈阳市星姑区): the single nearest name within a third of its length (a character replaced by the
+ * recogniser's alternative there counts half); null when none or several are that near.
  */
-export function correctDivision(address: string, alternatives: Alternatives[] = []): string {
+export function matchDivision(address: string, alternatives: Alternatives[] = []): DivisionMatch | null {
   prefixes ??= liaoningPrefixes();
   let best: { prefix: string; length: number; distance: number } | null = null;
   let tied = false;
@@ -44,8 +49,14 @@ export function correctDivision(address: string, alternatives: Alternatives[] = 
       }
     }
   }
-  if (!best || tied || best.distance === 0 || best.distance > Math.floor(best.prefix.length / 3)) return address;
-  return best.prefix + address.slice(best.length);
+  if (!best || tied || best.distance > Math.floor(best.prefix.length / 3)) return null;
+  return { name: best.prefix, length: best.length };
+}
+
+/** A licence's 住所 with the division it starts with put right (see matchDivision); the street and number as read. */
+export function correctDivision(address: string, alternatives: Alternatives[] = []): string {
+  const division = matchDivision(address, alternatives);
+  return division ? division.name + address.slice(division.length) : address;
 }
 
 /** Whether an address starts with a Liaoning city and district (its province before them or not). */

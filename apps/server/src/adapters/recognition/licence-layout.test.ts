@@ -210,6 +210,67 @@ describe("second choices within vocabularies", () => {
     expect(address("辽宁省沈阳市和平区三好街351号", 11, [["3", 0.3]])).toBe("辽宁省沈阳市和平区三好街351号");
   });
 
+  it("ends the street, before its first number, as the likeliest street ending among the alternatives", () => {
+    const address = (text: string, at: number, others: [string, number][]) =>
+      extractLicenceFields([
+        line("住所", 0, 0, 112),
+        { ...line(text, 180, 0, 400), alternatives: alternatives(text.length, at, others) },
+      ]).address;
+    expect(
+      address("辽宁省锦州市凌河区士英厨164号", 11, [
+        ["国", 0.05],
+        ["街", 0.04],
+      ]),
+    ).toBe("辽宁省锦州市凌河区士英街164号");
+    // A street ending read, or no ending among the alternatives: as read.
+    expect(address("辽宁省大连市中山区人民路45号", 11, [["格", 0.3]])).toBe("辽宁省大连市中山区人民路45号");
+    expect(address("辽宁省锦州市凌河区士英厨164号", 11, [["国", 0.05]])).toBe("辽宁省锦州市凌河区士英厨164号");
+  });
+
+  it("reads the street's and the name's doubtful characters as words of a general lexicon", () => {
+    const doubtful = (text: string, doubts: Record<number, [number, [string, number][]]>) => ({
+      ...line(text, 180, 0, 400),
+      confidence: [...text].map((_, i) => doubts[i]?.[0] ?? 0.99),
+      alternatives: [...text].map((_, i) => doubts[i]?.[1] ?? []),
+    });
+    const address = doubtful("辽宁省营口市西市区潮海大街25号", { 9: [0.66, [["渤", 0.12]]] });
+    expect(extractLicenceFields([line("住所", 0, 0, 112), address]).address).toBe("辽宁省营口市西市区渤海大街25号");
+    const name = doubtful("鞍山博远工程咨陶股份有限公司", { 7: [0.6, [["询", 0.1]]] });
+    expect(extractLicenceFields([line("名称", 0, 0, 112), name]).name).toBe("鞍山博远工程咨询股份有限公司");
+  });
+
+  it("leaves an address's division to the divisions, not to the lexicon", () => {
+    // Recorded on a hard photo: 站平区 with 地 and 产 among the alternatives is 地产区 to a lexicon, and then
+    // no division is near enough; as a division it is 沈阳市和平区.
+    const address = {
+      ...line("辽宁省：阳市站平区青年大街112号", 180, 0, 400),
+      confidence: [0.88, 0.89, 1, 0.61, 0.95, 1, 0.55, 0.47, 1, 1, 1, 1, 1, 0.97, 0.99, 0.97, 1],
+      alternatives: [
+        [["这", 0.07]],
+        [
+          ["宇", 0.04],
+          ["中", 0.02],
+        ],
+        [],
+        [["八", 0.02]],
+        [["昭", 0.01]],
+        [],
+        [
+          ["地", 0.13],
+          ["幼", 0.06],
+          ["动", 0.03],
+        ],
+        [
+          ["产", 0.2],
+          ["评", 0.1],
+          ["中", 0.06],
+        ],
+        ...Array.from({ length: 9 }, () => []),
+      ] as [string, number][][],
+    };
+    expect(extractLicenceFields([line("住所", 0, 0, 112), address]).address).toBe("辽宁省沈阳市和平区青年大街112号");
+  });
+
   it("continues an address on the line below where the address starts, past seal characters read before it", () => {
     const fields = extractLicenceFields([
       line("住所", 928, 563, 118),

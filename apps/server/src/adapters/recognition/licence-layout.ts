@@ -4,9 +4,10 @@ import { COMMON_SURNAMES } from "./common-surnames";
 import { correctCompanyType, isCompanyType } from "./company-types";
 import type { Alternatives } from "./edit-distance";
 import { GIVEN_NAME_CHARACTERS } from "./given-name-characters";
-import { correctDivision, correctPlaceStart, startsWithDivision } from "./liaoning-divisions";
+import { correctDivision, correctPlaceStart, matchDivision, startsWithDivision } from "./liaoning-divisions";
 import type { LicenceFields } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
+import { chooseWords, hasDoubts, type ReadText } from "./word-choice";
 
 /** A box with its geometry: centre, reading direction (unit vector along its top edge), height. */
 interface Placed {
@@ -17,6 +18,8 @@ interface Placed {
   uy: number;
   height: number;
   halfWidth: number;
+  /** per character of `text`: the recogniser's probability for it */
+  confidence: number[];
   /** per character of `text`: the recogniser's next likeliest characters there */
   alternatives: Alternatives[];
 }
@@ -36,11 +39,19 @@ const ALL_LABELS = [...Object.values(LABELS).flat(), "经营范围", "营业期�
 // No licence prints an exclamation mark: one is the edge of a neighbouring character caught in a box's margin.
 const compact = (text: string) => text.replace(/[\s:：!！]/g, "");
 
-/** The line's text without spaces and colons, and the alternatives of the characters that remain. */
+/** The line's text without spaces and colons, and the probabilities and alternatives of the characters that remain. */
 function compactReading(line: OcrLine): Value {
-  const kept = [...line.text].map((char, i) => ({ char, others: line.alternatives?.[i] ?? [] }));
+  const kept = [...line.text].map((char, i) => ({
+    char,
+    probability: line.confidence?.[i] ?? 1,
+    others: line.alternatives?.[i] ?? [],
+  }));
   const chars = kept.filter(({ char }) => compact(char));
-  return { text: chars.map(({ char }) => char).join(""), alternatives: chars.map(({ others }) => others) };
+  return {
+    text: chars.map(({ char }) => char).join(""),
+    confidence: chars.map(({ probability }) => probability),
+    alternatives: chars.map(({ others }) => others),
+  };
 }
 
 function place(line: OcrLine): Placed {
@@ -148,7 +159,7 @@ const SWALLOWED = 2.5;
 
 /** The lines that continue a wrapped value: below it, starting where it starts, not labels themselves. */
 function continuation(value: Placed, boxes: Placed[]): Value {
-  const out: Value = { text: "", alternatives: [] };
+  const out: Value = { text: "", confidence: [], alternatives: [] };
   let last = value;
   for (;;) {
     const from = last;
@@ -163,16 +174,14 @@ function continuation(value: Placed, boxes: Placed[]): Value {
     });
     if (!next) return out;
     out.text += next.text;
+    out.confidence.push(...next.confidence);
     out.alternatives.push(...next.alternatives);
     last = next;
   }
 }
 
-/** A field's value as read, with the recogniser's alternatives for each of its characters. */
-interface Value {
-  text: string;
-  alternatives: Alternatives[];
-}
+/** A field's value as read, with the recogniser's probability and alternatives for each of its characters. */
+type Value = ReadText;
 
 function readField(field: LabelledField, boxes: Placed[]): Value | null {
   for (const label of LABELS[field]) {
@@ -181,11 +190,17 @@ function readField(field: LabelledField, boxes: Placed[]): Value | null {
     const value = found.rest ? found.end : beside(found.end, boxes, 8);
     const text = found.rest || value?.text || "";
     if (!text || !value) continue;
-    // The rest of a label's box is the end of that box's text: its alternatives are the last ones.
-    const alternatives = value.alternatives.slice(value.alternatives.length - [...text].length);
-    if (field !== "address") return { text, alternatives };
+    // The rest of a label's box is the end of that box's text: its probabilities and alternatives are the last ones.
+    const from = value.alternatives.length - [...text].length;
+    const confidence = value.confidence.slice(from);
+    const alternatives = value.alternatives.slice(from);
+    if (field !== "address") return { text, confidence, alternatives };
     const more = continuation(value, boxes);
-    return { text: text + more.text, alternatives: [...alternatives, ...more.alternatives] };
+    return {
+      text: text + more.text,
+      confidence: [...confidence, ...more.confidence],
+      alternatives: [...alternatives, ...more.alternatives],
+    };
   }
   return null;
 }
@@ -356,14 +371,43 @@ function readPerson({ text, alternatives }: Value): string | null {
   return chars.map((_, at) => within(at, at === 0 ? COMMON_SURNAMES : GIVEN_NAME_CHARACTERS)).join("");
 }
 
+/**
+ * The address with its street's doubtful characters read as words of the lexicon; its division is a closed
+ * vocabulary and left to it (the lexicon read a misread 和平区 as 地产区, which no division then matched).
+ */
+function chooseStreetWords(address: Value): Value {
+  if (!hasDoubts(address)) return address;
+  const division = matchDivision(address.text, address.alternatives)?.length ?? 0;
+  const street = chooseWords({
+    text: [...address.text].slice(division).join(""),
+    confidence: address.confidence.slice(division),
+    alternatives: address.alternatives.slice(division),
+  });
+  return {
+    text: [...address.text].slice(0, division).join("") + street.text,
+    confidence: [...address.confidence.slice(0, division), ...street.confidence],
+    alternatives: [...address.alternatives.slice(0, division), ...street.alternatives],
+  };
+}
+
 const NORMALISE: Record<LabelledField, (value: Value) => string | null> = {
-  name: ({ text, alternatives }) => correctPlaceStart(fullWidth(text), alternatives),
+  // Doubtful characters read as words of a general lexicon (咨陶 → 咨询), then its place at its start.
+  name: (value) => {
+    const { text, alternatives } = chooseWords(value);
+    return correctPlaceStart(fullWidth(text), alternatives);
+  },
   companyType: ({ text }) => correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、"))),
   legalRepresentative: readPerson,
   registeredCapital: readCapital,
-  // The province, city and district within Liaoning's divisions, the recogniser's alternatives counting.
-  address: ({ text, alternatives }) =>
-    correctDivision(readAddressNumbers(fullWidth(text), alternatives).replace(/[（(\-—_.,，、]+$/, ""), alternatives),
+  // The street's doubtful characters read as words (潮海大街 → 渤海大街), the numbers within their grammar, and the province,
+  // city and district within Liaoning's divisions, the recogniser's alternatives counting.
+  address: (value) => {
+    const { text, alternatives } = chooseStreetWords(value);
+    return correctDivision(
+      readAddressNumbers(fullWidth(text), alternatives).replace(/[（(\-—_.,，、]+$/, ""),
+      alternatives,
+    );
+  },
   establishedOn: ({ text }) => {
     const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
     return date ? `${date[1]}年${date[2]?.padStart(2, "0")}月${date[3]?.padStart(2, "0")}日` : null;

@@ -1,8 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { extractLicenceFields } from "./licence-layout";
 import type { LicenceFields, LicenceRecognizer } from "./licence-recognizer";
-import type { OcrLine } from "./ocr-line";
 import type { WorkerReply, WorkerRequest } from "./recognition-worker";
 
 export interface RecognitionOptions {
@@ -19,7 +17,7 @@ export class RecognitionUnavailable extends Error {}
 
 interface Job {
   request: WorkerRequest;
-  resolve(lines: OcrLine[]): void;
+  resolve(fields: LicenceFields): void;
   reject(error: Error): void;
 }
 
@@ -43,12 +41,11 @@ export class PaddleLicenceRecognizer implements LicenceRecognizer {
     this.slots = Array.from({ length: Math.max(1, options.workers) }, () => ({ worker: null, job: null, timer: null }));
   }
 
-  async recognise(image: Uint8Array): Promise<LicenceFields> {
-    const lines = await this.submit({ id: this.nextId++, kind: "read", image });
-    return extractLicenceFields(lines);
+  recognise(image: Uint8Array): Promise<LicenceFields> {
+    return this.submit({ id: this.nextId++, kind: "read", image });
   }
 
-  /** Loads the models in every thread ahead of the first licence (otherwise the first read pays for it). */
+  /** Loads the models and the lexicon in every process ahead of the first licence (otherwise it pays for them). */
   async warmUp(): Promise<void> {
     await Promise.all(this.slots.map(() => this.submit({ id: this.nextId++, kind: "warm" })));
   }
@@ -58,7 +55,7 @@ export class PaddleLicenceRecognizer implements LicenceRecognizer {
     await Promise.all(this.slots.map((slot) => this.stop(slot, new RecognitionUnavailable("closed"))));
   }
 
-  private submit(request: WorkerRequest): Promise<OcrLine[]> {
+  private submit(request: WorkerRequest): Promise<LicenceFields> {
     return new Promise((resolve, reject) => {
       if (this.queue.length >= this.options.maxQueue) {
         reject(new RecognitionUnavailable("queue full"));
@@ -98,7 +95,7 @@ export class PaddleLicenceRecognizer implements LicenceRecognizer {
       if (slot.worker !== worker || !job || job.request.id !== reply.id) return;
       this.finish(slot);
       if ("error" in reply) job.reject(new RecognitionUnavailable(reply.error));
-      else job.resolve(reply.lines);
+      else job.resolve(reply.fields);
       this.dispatch();
     });
     const lost = (why: string) => {
