@@ -7,6 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { fieldsRight, LICENCE_FIELDS, type LicenceKind, licenceCorpus } from "@lnca/licence-corpus";
+import sharp from "sharp";
 import { prepareLicenceImage, type Sheet } from "../apps/server/src/adapters/recognition/licence-image";
 import { extractLicenceFields } from "../apps/server/src/adapters/recognition/licence-layout";
 import type { OcrLine } from "../apps/server/src/adapters/recognition/ocr-line";
@@ -73,7 +74,12 @@ const count = Number(process.argv[2] ?? 10);
 const paddle = await PaddleEngine.load();
 const engines: Record<string, (sheet: Sheet) => Promise<OcrLine[]>> = {
   paddleocr: (sheet) => paddle.read(sheet),
-  tesseract: async (sheet) => tesseract(sheet.png),
+  tesseract: async ({ rgb, width, height }) =>
+    tesseract(
+      await sharp(rgb, { raw: { width, height, channels: 3 } })
+        .png()
+        .toBuffer(),
+    ),
 };
 for (const kind of ["clean", "hard"] as LicenceKind[]) {
   const corpus = licenceCorpus(count, kind, 1000);

