@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractLicenceFields, findUscc, isPlausible, valueRegion } from "./licence-layout";
+import { businessScopeRegion, extractLicenceFields, findUscc, isPlausible, valueRegion } from "./licence-layout";
 import type { OcrLine } from "./ocr-line";
 
 /** A box as the detector gives it: text and its corners, `x`,`y` its top left, turned by `angle` degrees. */
@@ -316,5 +316,27 @@ describe("plausible values and where to look again", () => {
     expect(right).toBeGreaterThan(1400);
     expect((valueRegion("address", lines)?.[3] ?? 0) - 590).toBeGreaterThan(90);
     expect(valueRegion("name", lines)).toBeNull();
+  });
+});
+
+describe("the business scope, left unread", () => {
+  it("lies below its label and left of the column beside it, where no field is", () => {
+    const region = businessScopeRegion(RECORDED);
+    expect(region).not.toBeNull();
+    const [left, top, right, bottom] = region ?? [0, 0, 0, 0];
+    expect([left, right, bottom]).toEqual([0, 928, Number.POSITIVE_INFINITY]);
+    // from the scope label's line down; the legal representative's line above stays outside
+    expect(top).toBeGreaterThan(502 + 30);
+    expect(top).toBeLessThanOrEqual(573);
+    for (const field of RECORDED.filter((l) => l.text !== "经营范围")) {
+      const cy = (field.box[0]?.[1] ?? 0) + 15;
+      const cx = (field.box[0]?.[0] ?? 0) + 5;
+      expect(cx >= left && cx <= right && cy >= top, field.text).toBe(false);
+    }
+  });
+
+  it("is not known without its label, nor on a licence printed in one column", () => {
+    expect(businessScopeRegion(RECORDED.filter((l) => l.text !== "经营范围"))).toBeNull();
+    expect(businessScopeRegion([line("经营范围", 122, 573, 112), line("法定代表人曹鹏", 126, 502, 200)])).toBeNull();
   });
 });

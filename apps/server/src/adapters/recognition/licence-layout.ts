@@ -435,6 +435,13 @@ export function extractLicenceFields(lines: OcrLine[]): LicenceFields {
 /** A rectangle of the sheet, [left, top, right, bottom] in pixels. */
 export type Region = [number, number, number, number];
 
+/** Whether a box's centre lies in the region. */
+export function centreInside(box: OcrLine["box"], [left, top, right, bottom]: Region): boolean {
+  const cx = box.reduce((sum, [x]) => sum + x, 0) / box.length;
+  const cy = box.reduce((sum, [, y]) => sum + y, 0) / box.length;
+  return cx >= left && cx <= right && cy >= top && cy <= bottom;
+}
+
 /** How far a value may reach beyond its label, in label heights: along the line, and below it (an address wraps). */
 const VALUE_REACH = 20;
 const WRAP_LINES: Partial<Record<keyof LicenceFields, number>> = { address: 3.6, uscc: 2.5 };
@@ -458,6 +465,22 @@ export function valueRegion(field: keyof LicenceFields, lines: OcrLine[]): Regio
     return [left, end.cy - end.height, right, end.cy + end.height + below];
   }
   return null;
+}
+
+/**
+ * Where the business scope (经营范围) is printed: below its label's top, left of the labels of the column beside it
+ * (住所, 注册资本 …). No field is read there. Null when the label, or a label of the column beside it, was not read
+ * (a licence printed in one column has its scope last, and is read whole).
+ */
+export function businessScopeRegion(lines: OcrLine[]): Region | null {
+  const boxes = lines.map(place).filter((box) => box.text);
+  const scope = findLabel("经营范围", boxes)?.end;
+  if (!scope) return null;
+  const beyond = scope.cx + scope.halfWidth + 2 * scope.height;
+  const column = boxes.filter((box) => isLabel(box.text) && box.cx - box.halfWidth > beyond);
+  if (!column.length) return null;
+  const right = Math.min(...column.map((box) => box.cx - box.halfWidth));
+  return [0, scope.cy - scope.height, right, Number.POSITIVE_INFINITY];
 }
 
 const DIGIT = "[壹贰叁肆伍陆柒捌玖]";

@@ -1,5 +1,5 @@
 import type { Sheet } from "./licence-image";
-import { extractLicenceFields, isPlausible, type Region, valueRegion } from "./licence-layout";
+import { centreInside, extractLicenceFields, isPlausible, type Region, valueRegion } from "./licence-layout";
 import type { LicenceFields } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
 import type { PaddleEngine } from "./paddle-engine";
@@ -17,11 +17,7 @@ const FIELDS: (keyof LicenceFields)[] = [
 /** A plausible address whose every character was read at least this surely is not looked at again. */
 const SURE = 0.9;
 
-const inside = (line: OcrLine, [left, top, right, bottom]: Region) => {
-  const cx = line.box.reduce((sum, [x]) => sum + x, 0) / line.box.length;
-  const cy = line.box.reduce((sum, [, y]) => sum + y, 0) / line.box.length;
-  return cx >= left && cx <= right && cy >= top && cy <= bottom;
-};
+const inside = (line: OcrLine, region: Region) => centreInside(line.box, region);
 
 /**
  * Reads a straightened licence: its boxes, then, for each field whose value is missing or does not look like

@@ -5,7 +5,7 @@ import Ocr, { type ImageRaw } from "@gutenye/ocr-node";
 import { InferenceSession, Tensor } from "onnxruntime-node";
 import sharp from "sharp";
 import type { Sheet } from "./licence-image";
-import type { Region } from "./licence-layout";
+import { businessScopeRegion, centreInside, type Region } from "./licence-layout";
 import type { OcrLine } from "./ocr-line";
 
 /** The pixels the detector and the recogniser read: a sheet, or a region of it enlarged. */
@@ -71,18 +71,23 @@ export class PaddleEngine {
     );
   }
 
+  /**
+   * Detects the sheet's boxes and reads them: the short ones first (every label among them), then the long ones
+   * outside the business scope (经营范围), whose lines are the licence's widest and hold no field.
+   */
   async read(sheet: Pixels): Promise<OcrLine[]> {
-    const boxes = await this.detect(sheet);
-    const readings = await this.recogniseAll(sheet, boxes, FIRST_VIEW);
+    const detected = await this.detect(sheet);
+    const short = detected.filter((box) => !isLong(box));
+    const shortReadings = await this.recogniseAll(sheet, short, FIRST_VIEW);
+    const scope = businessScopeRegion(linesOf(short, shortReadings));
+    const long = detected.filter((box) => isLong(box) && !(scope && centreInside(box, scope)));
+    const longReadings = await this.recogniseAll(sheet, long, FIRST_VIEW);
+    const readingOf = new Map([...zip(short, shortReadings), ...zip(long, longReadings)]);
+    // In the detector's order again: the layout takes the first box that fits where several might.
+    const boxes = detected.filter((box) => readingOf.has(box));
+    const readings = boxes.map((box) => readingOf.get(box) ?? null);
     await this.readDoubtfulAgain(sheet, boxes, readings);
-    const lines: OcrLine[] = [];
-    boxes.forEach((box, i) => {
-      const reading = readings[i];
-      const text = reading?.chars.join("") ?? "";
-      if (reading && text.trim())
-        lines.push({ text, box, confidence: reading.confidence, alternatives: reading.alternatives });
-    });
-    return lines;
+    return linesOf(boxes, readings);
   }
 
   /**
@@ -171,6 +176,25 @@ export class PaddleEngine {
       : null;
   }
 }
+
+/** The boxes that were read, with their readings (a box read as nothing is left out). */
+function linesOf(boxes: Box[], readings: (Reading | null)[]): OcrLine[] {
+  return boxes.flatMap((box, i) => {
+    const reading = readings[i];
+    const text = reading?.chars.join("") ?? "";
+    return reading && text.trim()
+      ? [{ text, box, confidence: reading.confidence, alternatives: reading.alternatives }]
+      : [];
+  });
+}
+
+/** A box longer than LONG_LINE of its heights: no label is, the business scope's lines are. */
+const LONG_LINE = 8;
+function isLong([p0 = [0, 0], p1 = [0, 0], , p3 = [0, 0]]: Box): boolean {
+  return Math.hypot(p1[0] - p0[0], p1[1] - p0[1]) > LONG_LINE * Math.hypot(p3[0] - p0[0], p3[1] - p0[1]);
+}
+
+const zip = <A, B>(as: A[], bs: B[]) => as.map((a, i): [A, B | undefined] => [a, bs[i]]);
 
 /** The detector's input: the sheet's pixels / 255, planar BGR. */
 function detectorInput({ rgb, width, height }: Pixels): Tensor {
