@@ -2,7 +2,7 @@
 export type Alternatives = [string, number][];
 
 /** What replacing a character costs when the character put in was the recogniser's alternative there. */
-const ALTERNATIVE_COST = 0.5;
+export const ALTERNATIVE_COST = 0.5;
 
 /**
  * Levenshtein distance: characters inserted, deleted or replaced to turn `a` into `b`. With the recogniser's

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { registrationDivision } from "./liaoning-divisions";
 import { businessScopeRegion, extractLicenceFields, findUscc, isPlausible, valueRegion } from "./licence-layout";
 import type { OcrLine } from "./ocr-line";
 
@@ -106,9 +107,34 @@ describe("closed vocabularies", () => {
     expect(extractLicenceFields([line("注册资本", 0, 0, 112), unsure]).registeredCapital).toBe("壹仟低佰万元整");
   });
 
+  it("puts back a capital's digit dropped before its unit, when the recogniser saw it faintly there", () => {
+    const capital = (missing: [string, number][]) =>
+      extractLicenceFields([
+        line("注册资本", 0, 0, 112),
+        { ...line("佰万元整", 180, 0, 140), missing: [missing, [], [], []] },
+      ]).registeredCapital;
+    expect(
+      capital([
+        ["關", 0.08],
+        ["捌", 0.03],
+      ]),
+    ).toBe("捌佰万元整");
+    // Nothing faint there, or nothing a digit: the capital stays as read (and implausible).
+    expect(capital([])).toBe("佰万元整");
+    expect(capital([["關", 0.08]])).toBe("佰万元整");
+    // A unit after its digit needs none.
+    const whole = {
+      ...line("伍佰万元整", 180, 0, 140),
+      missing: [[], [["捌", 0.03]], [], [], []] as [string, number][][],
+    };
+    expect(extractLicenceFields([line("注册资本", 0, 0, 112), whole]).registeredCapital).toBe("伍佰万元整");
+  });
+
   it("takes a label misread by one character when no other label is as near", () => {
     expect(read("注用资本", "伍佰万元整").registeredCapital).toBe("伍佰万元整");
     expect(read("名标", "辽宁盛华科技有限公司").name).toBe("辽宁盛华科技有限公司");
+    // a spread label with a stroke of the background read between its characters
+    expect(read("名二称", "锦州新程环保工程有限公司").name).toBe("锦州新程环保工程有限公司");
   });
 });
 
@@ -175,6 +201,25 @@ describe("second choices within vocabularies", () => {
       alternatives: [[], [], [], [["营", 0.1]], [["口", 0.1]], [], [["站", 0.1]], [], []] as [string, number][][],
     };
     expect(extractLicenceFields([line("住所", 0, 0, 112), address]).address).toBe("辽宁省营口市站前区渤海大街396号");
+  });
+
+  it("reads an unsure division as the one the USCC's registration authority is in, a sure one as read", () => {
+    const fields = (address: string, confidence: number, uscc: string) =>
+      extractLicenceFields([
+        line("统一社会信用代码", 0, -100, 224),
+        line(uscc, 0, -60, 300),
+        line("住所", 0, 0, 112),
+        { ...line(address, 180, 0, 400), confidence: [...address].map(() => confidence) },
+      ]).address;
+    // 营口 lost under the seal and 辽 misread: 912108 02… is registered in 营口市站前区.
+    expect(fields("广宁省市站前区渤海大街365号", 0.5, "91210802MA0XQ9T35A")).toBe("辽宁省营口市站前区渤海大街365号");
+    // 行山市湖南区, unsure, is nearer to 鞍山市铁西区 than to 营口市站前区, where its USCC says it is registered.
+    expect(fields("辽宁省行山市湖南区融海大街396号", 0.5, "91210802MA0XQ9T35A")).toMatch(/^辽宁省营口市站前区/);
+    // Read surely as another district, the address keeps it (an enterprise may be domiciled elsewhere).
+    expect(fields("辽宁省鞍山市铁西区胜利路217号", 1, "91210302MA0XQ9T35G")).toBe("辽宁省鞍山市铁西区胜利路217号");
+    expect(registrationDivision("912103025C5A9UHPYR")).toBe("辽宁省鞍山市铁东区");
+    expect(registrationDivision("911101085C5A9UHPYR")).toBeNull();
+    expect(registrationDivision(null)).toBeNull();
   });
 
   it("starts an enterprise name with its city when the recogniser had the city's character as an alternative", () => {

@@ -4,7 +4,14 @@ import { COMMON_SURNAMES } from "./common-surnames";
 import { correctCompanyType, isCompanyType } from "./company-types";
 import type { Alternatives } from "./edit-distance";
 import { GIVEN_NAME_CHARACTERS } from "./given-name-characters";
-import { correctDivision, correctPlaceStart, matchDivision, startsWithDivision } from "./liaoning-divisions";
+import {
+  correctDivision,
+  correctPlaceStart,
+  matchDivision,
+  type Registration,
+  registrationDivision,
+  startsWithDivision,
+} from "./liaoning-divisions";
 import type { LicenceFields } from "./licence-recognizer";
 import type { OcrLine } from "./ocr-line";
 import { chooseWords, hasDoubts, type ReadText } from "./word-choice";
@@ -22,6 +29,8 @@ interface Placed {
   confidence: number[];
   /** per character of `text`: the recogniser's next likeliest characters there */
   alternatives: Alternatives[];
+  /** per character of `text`: the likeliest characters of a weak step before it (one may have been dropped there) */
+  missing: Alternatives[];
 }
 
 type LabelledField = Exclude<keyof LicenceFields, "uscc">;
@@ -45,12 +54,14 @@ function compactReading(line: OcrLine): Value {
     char,
     probability: line.confidence?.[i] ?? 1,
     others: line.alternatives?.[i] ?? [],
+    dropped: line.missing?.[i] ?? [],
   }));
   const chars = kept.filter(({ char }) => compact(char));
   return {
     text: chars.map(({ char }) => char).join(""),
     confidence: chars.map(({ probability }) => probability),
     alternatives: chars.map(({ others }) => others),
+    missing: chars.map(({ dropped }) => dropped),
   };
 }
 
@@ -127,9 +138,17 @@ function misreadLabel(text: string, label: string): boolean {
   return ALL_LABELS.every((other) => other === label || mismatches(text, other) > distance);
 }
 
+/**
+ * A two-character label printed spread out, read with a mark between its characters (名二称: a stroke of the
+ * guilloche caught in the gap).
+ */
+const spreadWithMark = (text: string, label: string) =>
+  label.length === 2 && text.length === 3 && text[0] === label[0] && text[2] === label[1];
+
 /** A label, whether the detector gave it as one box, split it into its spread characters, or joined its value. */
 function findLabel(label: string, boxes: Placed[]): Found | null {
   for (const start of boxes) {
+    if (spreadWithMark(start.text, label)) return { end: start, rest: "" };
     if (!start.text || !label.startsWith(start.text.slice(0, label.length))) continue;
     let text = start.text;
     let end = start;
@@ -159,7 +178,7 @@ const SWALLOWED = 2.5;
 
 /** The lines that continue a wrapped value: below it, starting where it starts, not labels themselves. */
 function continuation(value: Placed, boxes: Placed[]): Value {
-  const out: Value = { text: "", confidence: [], alternatives: [] };
+  const out: Value = { text: "", confidence: [], alternatives: [], missing: [] };
   let last = value;
   for (;;) {
     const from = last;
@@ -176,12 +195,16 @@ function continuation(value: Placed, boxes: Placed[]): Value {
     out.text += next.text;
     out.confidence.push(...next.confidence);
     out.alternatives.push(...next.alternatives);
+    out.missing.push(...next.missing);
     last = next;
   }
 }
 
-/** A field's value as read, with the recogniser's probability and alternatives for each of its characters. */
-type Value = ReadText;
+/**
+ * A field's value as read, with the recogniser's probability and alternatives for each of its characters, and
+ * what it may have dropped before each.
+ */
+type Value = ReadText & Pick<Placed, "missing">;
 
 function readField(field: LabelledField, boxes: Placed[]): Value | null {
   for (const label of LABELS[field]) {
@@ -194,12 +217,14 @@ function readField(field: LabelledField, boxes: Placed[]): Value | null {
     const from = value.alternatives.length - [...text].length;
     const confidence = value.confidence.slice(from);
     const alternatives = value.alternatives.slice(from);
-    if (field !== "address") return { text, confidence, alternatives };
+    const missing = value.missing.slice(from);
+    if (field !== "address") return { text, confidence, alternatives, missing };
     const more = continuation(value, boxes);
     return {
       text: text + more.text,
       confidence: [...confidence, ...more.confidence],
       alternatives: [...alternatives, ...more.alternatives],
+      missing: [...missing, ...more.missing],
     };
   }
   return null;
@@ -336,17 +361,27 @@ const SURNAME_ODDS = 0.02;
 
 /** The characters 注册资本 is written in. */
 const CAPITAL_ALPHABET = new Set("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整人民币美");
+const CAPITAL_DIGITS = new Set("壹贰叁肆伍陆柒捌玖");
+const CAPITAL_UNITS = new Set("拾佰仟万亿");
+
+/** A capital numeral (or a known lookalike of one) among a place's candidate characters, the likeliest first. */
+function numeralAmong(candidates: Alternatives = [], within: Set<string> = CAPITAL_ALPHABET): string | undefined {
+  return candidates.map(([char]) => CAPITAL_LOOKALIKES[char] ?? char).find((char) => within.has(char));
+}
 
 /**
  * 注册资本 within its alphabet: a known lookalike is read as its numeral; another character outside the alphabet
- * is read as the recogniser's likeliest alternative there that is inside it.
+ * is read as the recogniser's likeliest alternative there that is inside it. A unit with no digit before it
+ * (佰万元整) has lost its digit: the likeliest digit the recogniser saw, faintly, just before it is put back.
  */
-function readCapital({ text, alternatives }: Value): string {
-  return [...text]
+function readCapital({ text, alternatives, missing }: Value): string {
+  const chars = [...text].map((c, i) =>
+    CAPITAL_ALPHABET.has(c) ? c : (numeralAmong([[c, 1], ...(alternatives[i] ?? [])]) ?? c),
+  );
+  return chars
     .map((c, i) => {
-      if (CAPITAL_ALPHABET.has(c)) return c;
-      const numeral = alternatives[i]?.find(([other]) => CAPITAL_ALPHABET.has(other))?.[0];
-      return CAPITAL_LOOKALIKES[c] ?? numeral ?? c;
+      const undigited = CAPITAL_UNITS.has(c) && !CAPITAL_DIGITS.has(chars[i - 1] ?? "");
+      return (undigited ? (numeralAmong(missing[i], CAPITAL_DIGITS) ?? "") : "") + c;
     })
     .join("");
 }
@@ -375,9 +410,9 @@ function readPerson({ text, alternatives }: Value): string | null {
  * The address with its street's doubtful characters read as words of the lexicon; its division is a closed
  * vocabulary and left to it (the lexicon read a misread 和平区 as 地产区, which no division then matched).
  */
-function chooseStreetWords(address: Value): Value {
+function chooseStreetWords(address: ReadText, registration: Registration | null): ReadText {
   if (!hasDoubts(address)) return address;
-  const division = matchDivision(address.text, address.alternatives)?.length ?? 0;
+  const division = matchDivision(address.text, address.alternatives, registration)?.length ?? 0;
   const street = chooseWords({
     text: [...address.text].slice(division).join(""),
     confidence: address.confidence.slice(division),
@@ -390,7 +425,12 @@ function chooseStreetWords(address: Value): Value {
   };
 }
 
-const NORMALISE: Record<LabelledField, (value: Value) => string | null> = {
+/** What the rest of the licence tells about a value: the division of the authority its USCC names. */
+interface Context {
+  registered: string | null;
+}
+
+const NORMALISE: Record<LabelledField, (value: Value, context: Context) => string | null> = {
   // Doubtful characters read as words of a general lexicon (咨陶 → 咨询), then its place at its start.
   name: (value) => {
     const { text, alternatives } = chooseWords(value);
@@ -400,12 +440,14 @@ const NORMALISE: Record<LabelledField, (value: Value) => string | null> = {
   legalRepresentative: readPerson,
   registeredCapital: readCapital,
   // The street's doubtful characters read as words (潮海大街 → 渤海大街), the numbers within their grammar, and the province,
-  // city and district within Liaoning's divisions, the recogniser's alternatives counting.
-  address: (value) => {
-    const { text, alternatives } = chooseStreetWords(value);
+  // city and district within Liaoning's divisions, the recogniser's alternatives and the USCC's authority counting.
+  address: (value, { registered }) => {
+    const registration = registered ? { division: registered, confidence: value.confidence } : null;
+    const { text, alternatives } = chooseStreetWords(value, registration);
     return correctDivision(
       readAddressNumbers(fullWidth(text), alternatives).replace(/[（(\-—_.,，、]+$/, ""),
       alternatives,
+      registration,
     );
   },
   establishedOn: ({ text }) => {
@@ -417,13 +459,15 @@ const NORMALISE: Record<LabelledField, (value: Value) => string | null> = {
 /** Reads the seven fields from the recognised boxes by layout: each value is the text beside its label. */
 export function extractLicenceFields(lines: OcrLine[]): LicenceFields {
   const boxes = lines.map(place).filter((box) => box.text);
+  const uscc = findUscc(lines);
+  const context = { registered: registrationDivision(uscc) };
   const read = (field: LabelledField) => {
     const value = readField(field, boxes);
-    return value ? NORMALISE[field](value) : null;
+    return value ? NORMALISE[field](value, context) : null;
   };
   return {
     name: read("name"),
-    uscc: findUscc(lines),
+    uscc,
     legalRepresentative: read("legalRepresentative"),
     registeredCapital: read("registeredCapital"),
     address: read("address"),

@@ -6,4 +6,6 @@ export interface OcrLine {
   confidence?: number[];
   /** per character of `text`: the recogniser's next likeliest characters at that place, likeliest first */
   alternatives?: [string, number][][];
+  /** per character of `text`: the likeliest characters of a weak step just before it, where one may have been dropped */
+  missing?: [string, number][][];
 }

@@ -183,7 +183,7 @@ function linesOf(boxes: Box[], readings: (Reading | null)[]): OcrLine[] {
     const reading = readings[i];
     const text = reading?.chars.join("") ?? "";
     return reading && text.trim()
-      ? [{ text, box, confidence: reading.confidence, alternatives: reading.alternatives }]
+      ? [{ text, box, confidence: reading.confidence, alternatives: reading.alternatives, missing: reading.missing }]
       : [];
   });
 }
@@ -234,33 +234,53 @@ interface Reading {
   chars: string[];
   confidence: number[];
   alternatives: [string, number][][];
+  /** per character: the likeliest characters of a weak step just before it (see decode), or none */
+  missing: [string, number][][];
 }
 
 /** How many of the recogniser's next likeliest characters each read character keeps, for vocabularies. */
 const ALTERNATIVES = 4;
 
+/** A blank step less sure than this may hold a character the decoding dropped. */
+const WEAK_BLANK = 0.9;
+
 /**
  * CTC decoding, step by step: a step whose blank has less than half the probability holds a character, the
  * likeliest one, even when the blank beats each character alone (a blurred 唐 spread over 唐, 新, … lost to a
  * blank of 0.48); repeats are one character. Each character keeps its probability (its likeliest step's) and the
- * next likeliest characters there, for closed vocabularies to choose from.
+ * next likeliest characters there, for closed vocabularies to choose from. A weak blank step (below WEAK_BLANK)
+ * between two characters, whose likeliest character is neither of theirs, may be a character the recogniser
+ * dropped (a faint 捌 before 佰, at 0.03 under a blank of 0.67): its likeliest characters are kept as `missing`
+ * before the next character, for a grammar that knows a character must stand there.
  */
 function decode(data: Float32Array, steps: number, classes: number, dictionary: string[]): Reading | null {
-  const reading: Reading = { chars: [], confidence: [], alternatives: [] };
+  const reading: Reading = { chars: [], confidence: [], alternatives: [], missing: [] };
+  const charOf = ([c, q]: [number, number]): [string, number] => [dictionary[c - 1] ?? "", q];
   let previous = 0;
+  let last = 0;
+  let weak: { blank: number; top: [number, number][] } | null = null;
   for (let t = 0; t < steps; t++) {
-    // A blank step holds no character: its likeliest ones are not looked for (most steps are blank).
-    if ((data[t * classes] ?? 0) >= 0.5) {
+    // A blank step holds no character: its likeliest ones are only looked for when it is weak (most steps are sure).
+    const blank = data[t * classes] ?? 0;
+    if (blank >= 0.5) {
+      if (blank < WEAK_BLANK && (!weak || blank < weak.blank)) {
+        const top = likeliest(data, t * classes, classes);
+        if (top[0]?.[0] !== last) weak = { blank, top };
+      }
       previous = 0;
       continue;
     }
     const top = likeliest(data, t * classes, classes);
     const [emitted = 0, p = 0] = top[0] ?? [];
-    const others = top.slice(1).map(([c, q]): [string, number] => [dictionary[c - 1] ?? "", q]);
+    const others = top.slice(1).map(charOf);
     if (emitted !== previous) {
+      const dropped = weak && weak.top[0]?.[0] !== emitted ? weak.top.map(charOf) : [];
       reading.chars.push(dictionary[emitted - 1] ?? "");
       reading.confidence.push(p);
       reading.alternatives.push(others);
+      reading.missing.push(dropped);
+      weak = null;
+      last = emitted;
     } else if (p > (reading.confidence.at(-1) ?? 1)) {
       reading.confidence[reading.confidence.length - 1] = p;
       reading.alternatives[reading.alternatives.length - 1] = others;
