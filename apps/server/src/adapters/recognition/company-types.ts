@@ -1,4 +1,4 @@
-import { editDistance } from "./edit-distance";
+import { type Alternatives, editDistance } from "./edit-distance";
 
 /** 类型 as licences print it: the enterprise types of the market-entity registration (市场主体登记). */
 const COMPANY_TYPES = [
@@ -29,15 +29,18 @@ const COMPANY_TYPES = [
 ];
 
 /**
- * The printed type nearest to what was read, when it is a known type misread in a character or two (段份有限公司…
- * → 股份有限公司…) and no other type is as near; otherwise the text as read.
+ * The printed type nearest to what was read, when it is a known type misread in a character or two — one in six
+ * of a long one's — (段份有限公司… → 股份有限公司…; a character replaced by the recogniser's alternative there
+ * counting half) and no other type is as near; otherwise the text as read.
  */
-export function correctCompanyType(text: string): string {
-  const ranked = COMPANY_TYPES.map((type) => ({ type, distance: editDistance(text, type) })).sort(
+export function correctCompanyType(text: string, alternatives: Alternatives[] = []): string {
+  const ranked = COMPANY_TYPES.map((type) => ({ type, distance: editDistance(text, type, alternatives) })).sort(
     (a, b) => a.distance - b.distance,
   );
   const [best, second] = ranked;
-  if (!best || best.distance === 0 || best.distance > 2 || (second && second.distance === best.distance)) return text;
+  const allowed = Math.max(2, Math.floor(text.length / 6));
+  if (!best || best.distance === 0 || best.distance > allowed || (second && second.distance === best.distance))
+    return text;
   return best.type;
 }
 

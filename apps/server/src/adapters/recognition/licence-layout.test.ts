@@ -333,6 +333,33 @@ describe("second choices within vocabularies", () => {
     ]);
     expect(fields.companyType).toBe("有限责任公司（国有独资）");
   });
+
+  it("finds a spread label by its first character alone, or with that character misread unsurely", () => {
+    const type = (...labels: OcrLine[]) =>
+      extractLicenceFields([...labels, line("有限责任公司（国有独资）", 180, 0, 300)]).companyType;
+    expect(type(line("类", 0, 0, 30))).toBe("有限责任公司（国有独资）");
+    expect(type({ ...line("贡型", 0, 0, 112), confidence: [0.21, 0.86] })).toBe("有限责任公司（国有独资）");
+    // read surely, 贡型 is no label
+    expect(type({ ...line("贡型", 0, 0, 112), confidence: [0.95, 0.86] })).toBeNull();
+  });
+
+  it("reads a long company type misread in one character of six as the registration's type", () => {
+    const read = (label: string, value: string) =>
+      extractLicenceFields([line(label, 0, 0, 112), line(value, 180, 0, 400)]);
+    expect(read("类型", "最份存限公司（非上市、自然人投资成控股）").companyType).toBe(
+      "股份有限公司（非上市、自然人投资或控股）",
+    );
+    // a short one, three characters off, only with the recogniser's alternatives there
+    expect(read("类型", "有限由任公司（国有按备）").companyType).toBe("有限由任公司（国有按备）");
+    const value = {
+      ...line("有限由任公司（国有按备）", 180, 0, 300),
+      alternatives: [[], [], [["责", 0.1]], [], [], [], [], [], [], [["独", 0.1]], [["资", 0.1]], []] as [
+        string,
+        number,
+      ][][],
+    };
+    expect(extractLicenceFields([line("类型", 0, 0, 112), value]).companyType).toBe("有限责任公司（国有独资）");
+  });
 });
 
 describe("plausible values and where to look again", () => {

@@ -130,11 +130,12 @@ function mismatches(text: string, label: string): number {
 
 /**
  * A box that is a label misread by one character (注用资本, 名标): it stands alone, has the label's length, and is
- * nearer to this label than to any other. Two-character labels must keep their first character.
+ * nearer to this label than to any other. Two-character labels must keep their first character, unless it was
+ * read unsurely (贡型 with 贡 at 0.21).
  */
-function misreadLabel(text: string, label: string): boolean {
+function misreadLabel(text: string, label: string, firstSure = true): boolean {
   const distance = mismatches(text, label);
-  if (distance !== 1 || (label.length === 2 && text[0] !== label[0])) return false;
+  if (distance !== 1 || (label.length === 2 && text[0] !== label[0] && firstSure)) return false;
   return ALL_LABELS.every((other) => other === label || mismatches(text, other) > distance);
 }
 
@@ -144,6 +145,9 @@ function misreadLabel(text: string, label: string): boolean {
  */
 const spreadWithMark = (text: string, label: string) =>
   label.length === 2 && text.length === 3 && text[0] === label[0] && text[2] === label[1];
+
+/** A label's character read less surely than this may be another one misread. */
+const UNSURE_LABEL = 0.5;
 
 /** A label, whether the detector gave it as one box, split it into its spread characters, or joined its value. */
 function findLabel(label: string, boxes: Placed[]): Found | null {
@@ -162,12 +166,15 @@ function findLabel(label: string, boxes: Placed[]): Found | null {
     // Its spread characters, one of them misread (类 | 恒 for 类型).
     if (start !== end && misreadLabel(text, label)) return { end, rest: "" };
   }
-  const misread = boxes.find((box) => misreadLabel(box.text, label));
+  const misread = boxes.find((box) => misreadLabel(box.text, label, (box.confidence[0] ?? 1) >= UNSURE_LABEL));
   if (misread) return { end: misread, rest: "" };
-  // A two-character label is printed spread out; when the detector missed its first character, the second
+  // A two-character label is printed spread out; when the detector missed one of its characters, the other
   // alone, standing in a box of its own, still marks where the value is.
-  const second = label.length === 2 ? boxes.find((box) => box.text === label.charAt(1)) : undefined;
-  return second ? { end: second, rest: "" } : null;
+  const alone =
+    label.length === 2
+      ? (boxes.find((box) => box.text === label.charAt(1)) ?? boxes.find((box) => box.text === label.charAt(0)))
+      : undefined;
+  return alone ? { end: alone, rest: "" } : null;
 }
 
 /**
@@ -436,7 +443,8 @@ const NORMALISE: Record<LabelledField, (value: Value, context: Context) => strin
     const { text, alternatives } = chooseWords(value);
     return correctPlaceStart(fullWidth(text), alternatives);
   },
-  companyType: ({ text }) => correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、"))),
+  companyType: ({ text, alternatives }) =>
+    correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、")), alternatives),
   legalRepresentative: readPerson,
   registeredCapital: readCapital,
   // The street's doubtful characters read as words (潮海大街 → 渤海大街), the numbers within their grammar, and the province,
