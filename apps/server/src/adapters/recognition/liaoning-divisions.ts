@@ -136,16 +136,28 @@ function liaoningCities(): string[] {
 
 /**
  * An enterprise name starts with its place, mostly the city: a start one character off a city's name, where the
- * recogniser had that city's character among its alternatives (鞍由 with 山 among them), is read as the city.
- * Only a single such city is taken; a start read otherwise is left alone (not every name starts with a place).
+ * recogniser had that city's character among its alternatives (鞍由 with 山 among them), is read as the city; a
+ * city's first character followed by a weak step where its second was dropped (抚·启明 for 抚顺启明) is read as
+ * the city. Only a single such city is taken; a start read otherwise is left alone (not every name starts with a
+ * place).
  */
-export function correctPlaceStart(name: string, alternatives: Alternatives[] = []): string {
+export function correctPlaceStart(
+  name: string,
+  alternatives: Alternatives[] = [],
+  missing: Alternatives[] = [],
+): string {
   cities ??= liaoningCities();
+  if (cities.some((city) => name.startsWith(city))) return name;
   const near = cities.filter((city) => {
     const start = name.slice(0, city.length);
-    return start !== city && editDistance(start, city, alternatives) <= 0.5;
+    return editDistance(start, city, alternatives) <= 0.5;
   });
-  if (near.length !== 1 || cities.some((city) => name.startsWith(city))) return name;
-  const [city = ""] = near;
-  return city + name.slice(city.length);
+  if (near.length === 1) {
+    const [city = ""] = near;
+    return city + name.slice(city.length);
+  }
+  const dropped = (missing[1] ?? []).length > 0;
+  const opened = cities.filter((city) => city.length === 2 && name[0] === city[0]);
+  const [city] = opened;
+  return dropped && near.length === 0 && opened.length === 1 && city ? city + name.slice(1) : name;
 }

@@ -105,6 +105,15 @@ describe("closed vocabularies", () => {
       alternatives: [[], [], [["但", 0.3]], [], [], [], []] as [string, number][][],
     };
     expect(extractLicenceFields([line("注册资本", 0, 0, 112), unsure]).registeredCapital).toBe("壹仟低佰万元整");
+    // The recogniser's own numeral goes before the lookalike table's (查 is 叁's lookalike).
+    const capital = (others: [string, number][]) =>
+      extractLicenceFields([
+        line("注册资本", 0, 0, 112),
+        { ...line("查仟万元整", 180, 0, 140), alternatives: [others, [], [], [], []] },
+      ]).registeredCapital;
+    expect(capital([["壹", 0.07]])).toBe("壹仟万元整");
+    expect(capital([["壹", 0.01]])).toBe("叁仟万元整");
+    expect(capital([])).toBe("叁仟万元整");
   });
 
   it("puts back a capital's digit dropped before its unit, when the recogniser saw it faintly there", () => {
@@ -135,6 +144,9 @@ describe("closed vocabularies", () => {
     expect(read("名标", "辽宁盛华科技有限公司").name).toBe("辽宁盛华科技有限公司");
     // a spread label with a stroke of the background read between its characters
     expect(read("名二称", "锦州新程环保工程有限公司").name).toBe("锦州新程环保工程有限公司");
+    // a long label misread by a character, in one box with its value
+    expect(extractLicenceFields([line("站定代表人陈志梅", 0, 0, 260)]).legalRepresentative).toBe("陈志梅");
+    expect(extractLicenceFields([line("站定代人陈志梅", 0, 0, 260)]).legalRepresentative).toBeNull();
   });
 });
 
@@ -232,6 +244,16 @@ describe("second choices within vocabularies", () => {
     // Without the alternative, or for a name that starts with no place, the name stays as read.
     expect(name("鞍由中科电力工程股份有限公司", 1, [["田", 0.05]])).toBe("鞍由中科电力工程股份有限公司");
     expect(name("华信科技有限公司", 1, [["山", 0.05]])).toBe("华信科技有限公司");
+    // A city's first character with a weak step after it, where its second was dropped.
+    const dropped = (text: string, missing: [string, number][]) =>
+      extractLicenceFields([
+        line("名称", 0, 0, 112),
+        { ...line(text, 180, 0, 400), missing: [[], missing, ...[...text].slice(2).map(() => [])] },
+      ]).name;
+    expect(dropped("抚启明科技有限公司", [["绩", 0.05]])).toBe("抚顺启明科技有限公司");
+    expect(dropped("抚启明科技有限公司", [])).toBe("抚启明科技有限公司");
+    // a first character that opens no city stays as read
+    expect(dropped("华启明科技有限公司", [["绩", 0.05]])).toBe("华启明科技有限公司");
   });
 
   it("reads an address's numbers within its grammar, the recogniser's alternatives deciding", () => {

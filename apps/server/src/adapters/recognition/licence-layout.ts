@@ -153,6 +153,10 @@ const UNSURE_LABEL = 0.5;
 function findLabel(label: string, boxes: Placed[]): Found | null {
   for (const start of boxes) {
     if (spreadWithMark(start.text, label)) return { end: start, rest: "" };
+    // A long label misread by a character and joined to its value (站定代表人陈志梅).
+    const head = start.text.slice(0, label.length);
+    if (label.length >= 4 && start.text.length > label.length && head !== label && misreadLabel(head, label))
+      return { end: start, rest: start.text.slice(label.length) };
     if (!start.text || !label.startsWith(start.text.slice(0, label.length))) continue;
     let text = start.text;
     let end = start;
@@ -369,6 +373,9 @@ const SURNAME_ODDS = 0.02;
 /** The characters 注册资本 is written in. */
 const CAPITAL_ALPHABET = new Set("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整人民币美");
 const CAPITAL_DIGITS = new Set("壹贰叁肆伍陆柒捌玖");
+const CAPITAL_NUMERALS = new Set([...CAPITAL_DIGITS, ..."零拾佰仟万亿"]);
+/** A numeral among the recogniser's alternatives this likely is taken before a lookalike's numeral. */
+const CAPITAL_ODDS = 0.02;
 const CAPITAL_UNITS = new Set("拾佰仟万亿");
 
 /** A capital numeral (or a known lookalike of one) among a place's candidate characters, the likeliest first. */
@@ -377,14 +384,17 @@ function numeralAmong(candidates: Alternatives = [], within: Set<string> = CAPIT
 }
 
 /**
- * 注册资本 within its alphabet: a known lookalike is read as its numeral; another character outside the alphabet
- * is read as the recogniser's likeliest alternative there that is inside it. A unit with no digit before it
+ * 注册资本 within its alphabet: a character outside it is read as the recogniser's likeliest alternative there that
+ * is a numeral (查 with 壹 among them is 壹), failing that as the numeral it is a known lookalike of (查 → 叁),
+ * failing that as its likeliest alternative inside the alphabet. A unit with no digit before it
  * (佰万元整) has lost its digit: the likeliest digit the recogniser saw, faintly, just before it is put back.
  */
 function readCapital({ text, alternatives, missing }: Value): string {
-  const chars = [...text].map((c, i) =>
-    CAPITAL_ALPHABET.has(c) ? c : (numeralAmong([[c, 1], ...(alternatives[i] ?? [])]) ?? c),
-  );
+  const chars = [...text].map((c, i) => {
+    if (CAPITAL_ALPHABET.has(c)) return c;
+    const likely = (alternatives[i] ?? []).filter(([, p]) => p >= CAPITAL_ODDS);
+    return numeralAmong(likely, CAPITAL_NUMERALS) ?? numeralAmong([[c, 1], ...(alternatives[i] ?? [])]) ?? c;
+  });
   return chars
     .map((c, i) => {
       const undigited = CAPITAL_UNITS.has(c) && !CAPITAL_DIGITS.has(chars[i - 1] ?? "");
@@ -441,7 +451,7 @@ const NORMALISE: Record<LabelledField, (value: Value, context: Context) => strin
   // Doubtful characters read as words of a general lexicon (咨陶 → 咨询), then its place at its start.
   name: (value) => {
     const { text, alternatives } = chooseWords(value);
-    return correctPlaceStart(fullWidth(text), alternatives);
+    return correctPlaceStart(fullWidth(text), alternatives, value.missing);
   },
   companyType: ({ text, alternatives }) =>
     correctCompanyType(closeBracket(fullWidth(text).replace(/，/g, "、")), alternatives),
