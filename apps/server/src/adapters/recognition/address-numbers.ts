@@ -14,6 +14,19 @@ const ENDINGS = new Set("号室层楼座户门");
 
 const isDigit = (char: string) => char >= "0" && char <= "9";
 
+/** A digit seen at a weak step this likely (among its two likeliest characters) is taken for one the decoding dropped. */
+const DROPPED_ODDS = 0.05;
+
+/**
+ * The digit the recogniser dropped before `chars[i]`, where a number goes on (after a digit, before a digit or the
+ * unit that ends it: 1心·室 for 101室) and a weak step there held a digit; otherwise nothing.
+ */
+function droppedDigit(chars: string[], i: number, weak: Alternatives = []): string {
+  const next = chars[i] ?? "";
+  if (!isDigit(chars[i - 1] ?? "") || !(isDigit(next) || "号单室层".includes(next))) return "";
+  return weak.slice(0, 2).find(([char, p]) => isDigit(char) && p >= DROPPED_ODDS)?.[0] ?? "";
+}
+
 /**
  * An address's numbers read within its grammar, the recogniser's alternatives deciding: a character where only a
  * digit can stand (3012 read 30上 before 室) is read as its likeliest digit alternative; 单元 with a character
@@ -22,7 +35,7 @@ const isDigit = (char: string) => char >= "0" && char <= "9";
  * (1909堂 → 1909室); the character before the first number as the likeliest street ending among its alternatives
  * (士英厨164号 → 士英街164号). Characters without such an alternative are left as read.
  */
-export function readAddressNumbers(text: string, alternatives: Alternatives[]): string {
+export function readAddressNumbers(text: string, alternatives: Alternatives[], missing: Alternatives[] = []): string {
   const chars = [...text];
   const likeliest = (i: number, allowed: (char: string) => boolean) =>
     alternatives[i]?.find(([char, p]) => allowed(char) && p >= ODDS)?.[0];
@@ -52,9 +65,12 @@ export function readAddressNumbers(text: string, alternatives: Alternatives[]): 
     const ending = likeliest(last, (char) => ENDINGS.has(char));
     if (ending) chars[last] = ending;
   }
-  // 单 or 元 dropped between two numbers: either alone after a number stands for nothing else in an address.
+  // 单 or 元 dropped between two numbers: either alone after a number stands for nothing else in an address. A
+  // flat's number after 单元 is followed by 室 on a licence: one the recogniser dropped at the end is put back.
   return chars
+    .map((char, i) => droppedDigit(chars, i, missing[i]) + char)
     .join("")
     .replace(/(\d)元(\d)/g, "$1单元$2")
-    .replace(/(\d)单(\d)/g, "$1单元$2");
+    .replace(/(\d)单(\d)/g, "$1单元$2")
+    .replace(/(单元\d+)$/, "$1室");
 }

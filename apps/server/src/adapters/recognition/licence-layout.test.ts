@@ -144,6 +144,8 @@ describe("closed vocabularies", () => {
     expect(read("名标", "辽宁盛华科技有限公司").name).toBe("辽宁盛华科技有限公司");
     // a spread label with a stroke of the background read between its characters
     expect(read("名二称", "锦州新程环保工程有限公司").name).toBe("锦州新程环保工程有限公司");
+    // a long label with a character dropped
+    expect(read("注资本", "壹仟零伍拾万元整").registeredCapital).toBe("壹仟零伍拾万元整");
     // a long label misread by a character, in one box with its value
     expect(extractLicenceFields([line("站定代表人陈志梅", 0, 0, 260)]).legalRepresentative).toBe("陈志梅");
     expect(extractLicenceFields([line("站定代人陈志梅", 0, 0, 260)]).legalRepresentative).toBeNull();
@@ -264,6 +266,27 @@ describe("second choices within vocabularies", () => {
       ]).address;
     expect(address("辽宁省鞍山市铁东区胜利路217号1单元30上室", 21, [["2", 0.1]])).toBe(
       "辽宁省鞍山市铁东区胜利路217号1单元302室",
+    );
+    // A flat's number ends with 室.
+    expect(address("辽宁省营口市西市区学府路90号4单元910", 0, [])).toBe("辽宁省营口市西市区学府路90号4单元910室");
+    // A digit the decoding dropped inside a number, seen at a weak step there (1心·室 for 101室).
+    const dropped = (text: string, at: number, weak: [string, number][]) =>
+      extractLicenceFields([
+        line("住所", 0, 0, 112),
+        {
+          ...line(text, 180, 0, 400),
+          missing: [...text].map((_, i): [string, number][] => (i === at ? weak : [])),
+        },
+      ]).address;
+    expect(dropped("辽宁省大连市甘井子区长江路299号4单元10室", 22, [["1", 0.06]])).toBe(
+      "辽宁省大连市甘井子区长江路299号4单元101室",
+    );
+    // not where no number goes on, nor from a weak step that held no digit
+    expect(dropped("辽宁省大连市甘井子区长江路299号4单元10室", 13, [["1", 0.06]])).toBe(
+      "辽宁省大连市甘井子区长江路299号4单元10室",
+    );
+    expect(dropped("辽宁省大连市甘井子区长江路299号4单元10室", 22, [["心", 0.2]])).toBe(
+      "辽宁省大连市甘井子区长江路299号4单元10室",
     );
     expect(address("辽宁省大连市甘井子区黄河路216号1单元1909堂", 24, [["室", 0.1]])).toBe(
       "辽宁省大连市甘井子区黄河路216号1单元1909室",

@@ -2,7 +2,7 @@ import { isValidUscc } from "@lnca/contracts";
 import { readAddressNumbers } from "./address-numbers";
 import { COMMON_SURNAMES } from "./common-surnames";
 import { correctCompanyType, isCompanyType } from "./company-types";
-import type { Alternatives } from "./edit-distance";
+import { type Alternatives, editDistance } from "./edit-distance";
 import { GIVEN_NAME_CHARACTERS } from "./given-name-characters";
 import {
   correctDivision,
@@ -129,15 +129,19 @@ function mismatches(text: string, label: string): number {
 }
 
 /**
- * A box that is a label misread by one character (注用资本, 名标): it stands alone, has the label's length, and is
+ * A box that is a label misread by one character (注用资本, 名标), or a long one with one dropped (注资本): it stands alone, has the label's length, and is
  * nearer to this label than to any other. Two-character labels must keep their first character, unless it was
  * read unsurely (贡型 with 贡 at 0.21).
  */
 function misreadLabel(text: string, label: string, firstSure = true): boolean {
-  const distance = mismatches(text, label);
+  const distance = labelDistance(text, label);
   if (distance !== 1 || (label.length === 2 && text[0] !== label[0] && firstSure)) return false;
-  return ALL_LABELS.every((other) => other === label || mismatches(text, other) > distance);
+  return ALL_LABELS.every((other) => other === label || labelDistance(text, other) > distance);
 }
+
+/** Characters misread, position by position; for a label of four or more, also one dropped (注资本). */
+const labelDistance = (text: string, label: string) =>
+  label.length >= 4 ? Math.min(mismatches(text, label), editDistance(text, label)) : mismatches(text, label);
 
 /**
  * A two-character label printed spread out, read with a mark between its characters (名二称: a stroke of the
@@ -463,7 +467,7 @@ const NORMALISE: Record<LabelledField, (value: Value, context: Context) => strin
     const registration = registered ? { division: registered, confidence: value.confidence } : null;
     const { text, alternatives } = chooseStreetWords(value, registration);
     return correctDivision(
-      readAddressNumbers(fullWidth(text), alternatives).replace(/[（(\-—_.,，、]+$/, ""),
+      readAddressNumbers(fullWidth(text), alternatives, value.missing).replace(/[（(\-—_.,，、]+$/, ""),
       alternatives,
       registration,
     );
