@@ -432,7 +432,27 @@ describe("plausible values and where to look again", () => {
     expect(bottom).toBeLessThan(420);
     expect(right).toBeGreaterThan(1400);
     expect((valueRegion("address", lines)?.[3] ?? 0) - 590).toBeGreaterThan(90);
-    expect(valueRegion("name", lines)).toBeNull();
+    // 名称 not read: its row, left of 注册资本, which shares it; 类型's partner 成立日期 was not read either
+    const [nameLeft, nameTop, nameRight, nameBottom] = valueRegion("name", lines) ?? [];
+    expect(nameLeft).toBe(0);
+    expect(nameRight).toBeLessThan(930);
+    expect(nameTop).toBeLessThan(365);
+    expect(nameBottom).toBeGreaterThan(365);
+    expect(valueRegion("companyType", lines)).toBeNull();
+  });
+
+  it("reads a value whose label was missed from its row's right label (名称 with 注册资本)", () => {
+    const fields = extractLicenceFields([
+      line("辽宁德隆软件有限公司", 321, 357, 268),
+      line("注册资本", 929, 354, 112),
+      line("壹仟零伍拾万元整", 1100, 353, 227),
+      line("有限责任公司（自然人独资）", 314, 427, 336),
+      line("成立日期", 930, 424, 112),
+      line("2011年04月03日", 1100, 427, 204),
+    ]);
+    expect(fields.name).toBe("辽宁德隆软件有限公司");
+    expect(fields.companyType).toBe("有限责任公司（自然人独资）");
+    expect(fields.legalRepresentative).toBeNull();
   });
 });
 

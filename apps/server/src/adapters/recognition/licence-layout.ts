@@ -242,8 +242,41 @@ function readField(field: LabelledField, boxes: Placed[]): Value | null {
       missing: [...missing, ...more.missing],
     };
   }
-  return null;
+  const partner = rowPartner(field, boxes);
+  const value = partner ? leftOfPartner(partner, boxes) : null;
+  return value && { text: value.text, ...pick(value) };
 }
+
+/**
+ * The licence's (2019 template's) two columns share their rows: 名称 with 注册资本, 类型 with 成立日期, 法定代表人 with
+ * 营业期限. A left label the detector missed (small, spread print) is known by its row's right label.
+ */
+const ROW_PARTNERS: Partial<Record<LabelledField, string>> = {
+  name: "注册资本",
+  companyType: "成立日期",
+  legalRepresentative: "营业期限",
+};
+
+const rowPartner = (field: LabelledField | "uscc", boxes: Placed[]) => {
+  const partner = field === "uscc" ? undefined : ROW_PARTNERS[field];
+  return partner ? (findLabel(partner, boxes)?.end ?? null) : null;
+};
+
+/** Where the row's right label starts, less a line height: its own value ends left of it. */
+const leftEdge = (partner: Placed) => partner.cx - partner.halfWidth - partner.height;
+
+/** The value in a row whose label was missed: the box nearest left of the row's right label, not a label itself. */
+function leftOfPartner(partner: Placed, boxes: Placed[]): Placed | null {
+  const row = boxes.filter(
+    (box) =>
+      !isLabel(box.text) &&
+      Math.abs(box.cy - partner.cy) < 0.6 * partner.height &&
+      box.cx + box.halfWidth < leftEdge(partner),
+  );
+  return row.sort((a, b) => b.cx - a.cx)[0] ?? null;
+}
+
+const pick = ({ confidence, alternatives, missing }: Placed) => ({ confidence, alternatives, missing });
 
 /**
  * Letters the USCC charset lacks (GB 32100 has no I O S V Z), with the characters each is a misreading of. They
@@ -530,7 +563,9 @@ export function valueRegion(field: keyof LicenceFields, lines: OcrLine[]): Regio
     const right = field === "uscc" ? left + 14 * end.height : end.cx + end.halfWidth + VALUE_REACH * end.height;
     return [left, end.cy - end.height, right, end.cy + end.height + below];
   }
-  return null;
+  // A left label the detector missed: the row of its right partner, left of it.
+  const partner = rowPartner(field, boxes);
+  return partner ? [0, partner.cy - partner.height, leftEdge(partner), partner.cy + partner.height] : null;
 }
 
 /**
