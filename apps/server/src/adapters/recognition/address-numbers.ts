@@ -18,12 +18,12 @@ const isDigit = (char: string) => char >= "0" && char <= "9";
 const DROPPED_ODDS = 0.05;
 
 /**
- * The digit the recogniser dropped before `chars[i]`, where a number goes on (after a digit, before a digit or the
- * unit that ends it: 1心·室 for 101室) and a weak step there held a digit; otherwise nothing.
+ * The digit the recogniser dropped before `chars[i]`, at the end of a number (after a digit, before the unit that
+ * ends it: 1心·室 for 101室) where a weak step held a digit; otherwise nothing. Between two digits a weak step is
+ * as often the passage from one to the other (358 read 3·6·58), and is left alone.
  */
 function droppedDigit(chars: string[], i: number, weak: Alternatives = []): string {
-  const next = chars[i] ?? "";
-  if (!isDigit(chars[i - 1] ?? "") || !(isDigit(next) || "号单室层".includes(next))) return "";
+  if (!isDigit(chars[i - 1] ?? "") || !"号单室层".includes(chars[i] ?? "")) return "";
   return weak.slice(0, 2).find(([char, p]) => isDigit(char) && p >= DROPPED_ODDS)?.[0] ?? "";
 }
 

@@ -281,7 +281,8 @@ describe("second choices within vocabularies", () => {
     expect(dropped("辽宁省大连市甘井子区长江路299号4单元10室", 22, [["1", 0.06]])).toBe(
       "辽宁省大连市甘井子区长江路299号4单元101室",
     );
-    // not where no number goes on, nor from a weak step that held no digit
+    // not between two digits, where no number goes on, nor from a weak step that held no digit
+    expect(dropped("辽宁省锦州市凌河区解放路358号", 13, [["6", 0.2]])).toBe("辽宁省锦州市凌河区解放路358号");
     expect(dropped("辽宁省大连市甘井子区长江路299号4单元10室", 13, [["1", 0.06]])).toBe(
       "辽宁省大连市甘井子区长江路299号4单元10室",
     );
