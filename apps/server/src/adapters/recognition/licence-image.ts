@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { cornersFromEdges } from "./sheet-edges";
 
 /** Licences are straightened onto a sheet of this width before detection: about 28 px per character. */
 export const SHEET_WIDTH = 1600;
@@ -89,8 +90,8 @@ export function removeSeal(image: Rgb): void {
 
 /**
  * The corners of the sheet (light paper on a darker surface), clockwise from top left, or null when the sheet
- * fills the picture (a scan). Found on a small grey copy: Otsu's threshold, the largest bright region, and its
- * extreme points along the two diagonals.
+ * fills the picture (a scan). Found on a small grey copy: Otsu's threshold, the largest bright region, its
+ * extreme points along the two diagonals, then the paper's four edges near them (see cornersFromEdges).
  */
 export function sheetCorners(image: Rgb): Point[] | null {
   const step = Math.max(1, Math.floor(image.width / 400));
@@ -114,7 +115,17 @@ export function sheetCorners(image: Rgb): Point[] | null {
     if (diff(p) > diff(tr)) tr = p;
     if (diff(p) < diff(bl)) bl = p;
   }
-  return [tl, tr, br, bl].map((p): Point => [(p % w) * step, Math.floor(p / w) * step]);
+  const guess = [tl, tr, br, bl].map((p): Point => [p % w, Math.floor(p / w)]);
+  // A scan's paper reaches the picture's corners: its edges are the printed frame's, not the paper's.
+  const frame: Point[] = [
+    [0, 0],
+    [w - 1, 0],
+    [w - 1, h - 1],
+    [0, h - 1],
+  ];
+  const scanned = guess.every(([x, y], k) => Math.hypot(x - (frame[k]?.[0] ?? 0), y - (frame[k]?.[1] ?? 0)) <= 2);
+  const corners = scanned ? guess : cornersFromEdges({ data: grey, width: w, height: h }, guess);
+  return corners.map(([x, y]): Point => [x * step, y * step]);
 }
 
 function otsu(grey: Uint8Array): number {
