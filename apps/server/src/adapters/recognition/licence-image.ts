@@ -1,10 +1,9 @@
 import sharp from "sharp";
-import { cornersFromEdges } from "./sheet-edges";
+import { cornersFromEdges, type Point } from "./sheet-edges";
 
 /** Licences are straightened onto a sheet of this width before detection: about 28 px per character. */
 export const SHEET_WIDTH = 1600;
 
-type Point = [number, number];
 
 /**
  * The straightened licence: raw RGB pixels for the detector and to cut each line from, and the same pixels with

@@ -249,9 +249,9 @@ const WEAK_BLANK = 0.9;
  * likeliest one, even when the blank beats each character alone (a blurred 唐 spread over 唐, 新, … lost to a
  * blank of 0.48); repeats are one character. Each character keeps its probability (its likeliest step's) and the
  * next likeliest characters there, for closed vocabularies to choose from. A weak blank step (below WEAK_BLANK)
- * between two characters, whose likeliest character is neither of theirs, may be a character the recogniser
- * dropped (a faint 捌 before 佰, at 0.03 under a blank of 0.67): its likeliest characters are kept as `missing`
- * before the next character, for a grammar that knows a character must stand there.
+ * before a character, whose likeliest character is neither that one nor the one before, may be a character the
+ * recogniser dropped (a faint 捌 before 佰, at 0.03 under a blank of 0.67): the weakest such step's likeliest
+ * characters are kept as `missing` before the next character, for a grammar that knows one must stand there.
  */
 function decode(data: Float32Array, steps: number, classes: number, dictionary: string[]): Reading | null {
   const reading: Reading = { chars: [], confidence: [], alternatives: [], missing: [] };
