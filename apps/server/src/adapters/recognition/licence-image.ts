@@ -4,7 +4,6 @@ import { cornersFromEdges, type Point } from "./sheet-edges";
 /** Licences are straightened onto a sheet of this width before detection: about 28 px per character. */
 export const SHEET_WIDTH = 1600;
 
-
 /**
  * The straightened licence: raw RGB pixels for the detector and to cut each line from, and the same pixels with
  * what is left of the seal lifted towards paper (`lifted`), for a second reading of a doubtful line.
