@@ -66,11 +66,12 @@ export function readAddressNumbers(text: string, alternatives: Alternatives[], m
     if (ending) chars[last] = ending;
   }
   // 单 or 元 dropped between two numbers: either alone after a number stands for nothing else in an address. A
-  // flat's number after 单元 is followed by 室 on a licence: one the recogniser dropped at the end is put back.
+  // flat's number after 单元 is followed by 室, and by nothing else, on a licence: 室 dropped or misread at the end
+  // (2501车) is put back, and a mark of the seal read after it (1808室以) dropped.
   return chars
     .map((char, i) => droppedDigit(chars, i, missing[i]) + char)
     .join("")
     .replace(/(\d)元(\d)/g, "$1单元$2")
     .replace(/(\d)单(\d)/g, "$1单元$2")
-    .replace(/(单元\d+)$/, "$1室");
+    .replace(/(单元\d+)(?:室\D|[^\d室])?$/, "$1室");
 }

@@ -269,6 +269,9 @@ describe("second choices within vocabularies", () => {
     );
     // A flat's number ends with 室.
     expect(address("辽宁省营口市西市区学府路90号4单元910", 0, [])).toBe("辽宁省营口市西市区学府路90号4单元910室");
+    expect(address("辽宁省营口市西市区学府路165号3单元2501车", 0, [])).toBe("辽宁省营口市西市区学府路165号3单元2501室");
+    expect(address("辽宁省大连市中山区黄河路82号2单元1808室以", 0, [])).toBe("辽宁省大连市中山区黄河路82号2单元1808室");
+    expect(address("辽宁省大连市中山区黄河路82号2单元1808室", 0, [])).toBe("辽宁省大连市中山区黄河路82号2单元1808室");
     // A digit the decoding dropped inside a number, seen at a weak step there (1心·室 for 101室).
     const dropped = (text: string, at: number, weak: [string, number][]) =>
       extractLicenceFields([
