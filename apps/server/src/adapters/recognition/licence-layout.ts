@@ -141,7 +141,7 @@ function misreadLabel(text: string, label: string, firstSure = true): boolean {
 
 /** Characters misread, position by position; for a label of four or more, also one dropped (注资本). */
 const labelDistance = (text: string, label: string) =>
-  label.length >= 4 ? Math.min(mismatches(text, label), editDistance(text, label)) : mismatches(text, label);
+  label.length >= 4 ? editDistance(text, label) : mismatches(text, label);
 
 /**
  * A two-character label printed spread out, read with a mark between its characters (名二称: a stroke of the
@@ -243,22 +243,21 @@ function readField(field: LabelledField, boxes: Placed[]): Value | null {
     };
   }
   const partner = rowPartner(field, boxes);
-  const value = partner ? leftOfPartner(partner, boxes) : null;
-  return value && { text: value.text, ...pick(value) };
+  return partner ? leftOfPartner(partner, boxes) : null;
 }
 
 /**
  * The licence's (2019 template's) two columns share their rows: 名称 with 注册资本, 类型 with 成立日期, 法定代表人 with
  * 营业期限. A left label the detector missed (small, spread print) is known by its row's right label.
  */
-const ROW_PARTNERS: Partial<Record<LabelledField, string>> = {
+const ROW_PARTNERS: Partial<Record<keyof LicenceFields, string>> = {
   name: "注册资本",
   companyType: "成立日期",
   legalRepresentative: "营业期限",
 };
 
-const rowPartner = (field: LabelledField | "uscc", boxes: Placed[]) => {
-  const partner = field === "uscc" ? undefined : ROW_PARTNERS[field];
+const rowPartner = (field: keyof LicenceFields, boxes: Placed[]) => {
+  const partner = ROW_PARTNERS[field];
   return partner ? (findLabel(partner, boxes)?.end ?? null) : null;
 };
 
@@ -275,8 +274,6 @@ function leftOfPartner(partner: Placed, boxes: Placed[]): Placed | null {
   );
   return row.sort((a, b) => b.cx - a.cx)[0] ?? null;
 }
-
-const pick = ({ confidence, alternatives, missing }: Placed) => ({ confidence, alternatives, missing });
 
 /**
  * Letters the USCC charset lacks (GB 32100 has no I O S V Z), with the characters each is a misreading of. They
