@@ -104,4 +104,16 @@ describe("POST /api/v1/licence-recognitions", () => {
     clock.advance(61_000);
     expect((await recognise(client, pngBytes(), "licence.png", "image/png")).statusCode).toBe(200);
   });
+
+  it("holds the limit when a person's recognitions arrive at once: 10 read, the rest refused", async () => {
+    const client = await signedInPerson();
+    const before = recognizer.calls;
+    const responses = await Promise.all(
+      Array.from({ length: 14 }, () => recognise(client, pngBytes(), "licence.png", "image/png")),
+    );
+    expect(responses.filter((r) => r.statusCode === 200)).toHaveLength(10);
+    for (const refused of responses.filter((r) => r.statusCode !== 200))
+      expectError(refused, 429, "LICENCE_RECOGNITION_RATE_LIMITED");
+    expect(recognizer.calls - before).toBe(10);
+  });
 });
